@@ -1,0 +1,9 @@
+import ArgumentParser
+
+@main
+struct Warden: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "warden",
+        abstract: "An AWS IAM and STS compatible identity server.",
+        subcommands: [PolicyCommand.self, BenchCommand.self])
+}
