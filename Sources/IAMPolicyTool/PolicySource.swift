@@ -6,6 +6,8 @@ package import IAMPolicyCatalog
 package struct PolicySource: Sendable {
     package var name: String
     package var text: String
+    /// An AWS managed policy from the catalog (AWS's customer size quotas do not apply to it).
+    package var isAWSManaged = false
 
     package enum LoadError: Error, CustomStringConvertible {
         case notFound(String)
@@ -42,6 +44,8 @@ package struct PolicySource: Sendable {
             throw .notFound(argument)
         }
         guard let policy = catalog.policy(argument) else { throw .notFound(argument) }
-        return PolicySource(name: policy.name, text: policy.document)
+        var source = PolicySource(name: policy.name, text: policy.document)
+        source.isAWSManaged = true
+        return source
     }
 }

@@ -4,7 +4,7 @@ package import IAMPolicy
 package enum PolicyValidateTool {
     /// Returns the text to print and whether any ERROR was found.
     package static func run(_ source: PolicySource, type: PolicyType, json: Bool) -> (output: String, failed: Bool) {
-        let findings = PolicyValidator.validate(source.text, as: type)
+        let findings = PolicyValidator.validate(source.text, as: type, enforceSizeQuota: !source.isAWSManaged)
         let errors = findings.filter { $0.severity == .error }.count
         let warnings = findings.count - errors
         if json {

@@ -2,7 +2,8 @@
 /// documents that are valid but probably not what their author meant. Errors carry AWS's
 /// `MalformedPolicyDocument`/`LimitExceeded` wording; every finding carries its location.
 public enum PolicyValidator {
-    public static func validate(_ text: String, as type: PolicyType) -> [PolicyDiagnostic] {
+    /// `enforceSizeQuota` is false for AWS managed policies, which AWS's customer quotas do not bind.
+    public static func validate(_ text: String, as type: PolicyType, enforceSizeQuota: Bool = true) -> [PolicyDiagnostic] {
         let document: PolicyDocument
         do {
             document = try PolicyParser.parse(text)
@@ -10,13 +11,13 @@ public enum PolicyValidator {
             return [.error(error.code.description, error.detail, aws: error.awsMessage, at: error.location,
                            pointer: error.pointer)]
         }
-        return validate(document, as: type)
+        return validate(document, as: type, enforceSizeQuota: enforceSizeQuota)
     }
 
-    public static func validate(_ document: PolicyDocument, as type: PolicyType) -> [PolicyDiagnostic] {
+    public static func validate(_ document: PolicyDocument, as type: PolicyType, enforceSizeQuota: Bool = true) -> [PolicyDiagnostic] {
         var out: [PolicyDiagnostic] = []
         let quota = type.sizeQuota
-        if document.nonWhitespaceLength > quota.limit {
+        if enforceSizeQuota && document.nonWhitespaceLength > quota.limit {
             out.append(.error("sizeQuota",
                               "the policy has \(document.nonWhitespaceLength) non-whitespace characters, more than the \(type.rawValue) policy quota of \(quota.limit)",
                               aws: "Cannot exceed quota for \(quota.name): \(quota.limit)", at: .start,

@@ -1,0 +1,32 @@
+"""Shared fixtures: the `warden` binary under test (WARDEN_BIN, default .build/debug/warden)."""
+import os
+import pathlib
+import subprocess
+
+import pytest
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+REFERENCE = ROOT.parent / "shared" / "reference"
+
+
+@pytest.fixture(scope="session")
+def warden_bin():
+    path = pathlib.Path(os.environ.get("WARDEN_BIN", ROOT / ".build" / "debug" / "warden"))
+    if not path.exists():
+        pytest.fail(f"warden binary not found at {path}; build it with `swift build` or set WARDEN_BIN")
+    return str(path)
+
+
+@pytest.fixture(scope="session")
+def force_mfa_path():
+    path = REFERENCE / "policies" / "Force_MFA.json"
+    if not path.exists():
+        pytest.fail(f"reference policy missing: {path}")
+    return str(path)
+
+
+@pytest.fixture
+def warden(warden_bin):
+    def run(*args, stdin=None):
+        return subprocess.run([warden_bin, *args], input=stdin, capture_output=True, text=True, timeout=120)
+    return run
