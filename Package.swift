@@ -16,6 +16,11 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // The pure policy engine: no I/O, no clock, no randomness.
@@ -29,14 +34,54 @@ let package = Package(
         ),
         // The command-line tools behind `warden policy ...` and `warden bench ...`.
         .target(name: "IAMPolicyTool", dependencies: ["IAMPolicy", "IAMPolicyCatalog"], swiftSettings: strict),
+        // SigV4 verification, pure: canonical request, signing key, signatures, given plain values.
+        .target(name: "AWSSigV4", dependencies: [.product(name: "Crypto", package: "swift-crypto")], swiftSettings: strict),
+        // The AWS Query wire: form decoding, XML responses, error envelopes. Knows no service.
+        .target(name: "AWSQuery", swiftSettings: strict),
+        // Entities and their rules: names, paths, ids, ARNs, quotas.
+        .target(name: "IAMModel", dependencies: ["IAMPolicy"], swiftSettings: strict),
+        // Repository protocols and the SQLite (GRDB) implementation with its migrations.
+        .target(
+            name: "IAMStorage",
+            dependencies: ["IAMModel", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict),
+        // IAM and STS operations, the operation table and the one authorization gate.
+        .target(
+            name: "IAMServices",
+            dependencies: [
+                "IAMPolicy", "IAMPolicyCatalog", "IAMModel", "IAMStorage", "AWSQuery",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict),
+        // buildApplication: the HTTP endpoint and its middleware chain.
+        .target(
+            name: "IAMServer",
+            dependencies: [
+                "IAMServices", "AWSSigV4", "AWSQuery", "IAMStorage", "IAMModel",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strict),
         .executableTarget(
             name: "warden",
             dependencies: [
                 "IAMPolicyTool",
+                "IAMServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
         ),
+        .testTarget(name: "AWSSigV4Tests", dependencies: ["AWSSigV4"], resources: [.copy("Vectors")], swiftSettings: strict),
+        .testTarget(name: "AWSQueryTests", dependencies: ["AWSQuery"], swiftSettings: strict),
+        .testTarget(
+            name: "IAMServerTests",
+            dependencies: [
+                "IAMServer", "IAMServices", "IAMStorage", "IAMModel",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: strict),
         .testTarget(
             name: "IAMPolicyTests",
             dependencies: ["IAMPolicy", "IAMPolicyCatalog", "IAMPolicyTool"],

@@ -115,6 +115,13 @@ struct TimestampTests {
         #expect(Timestamp(text) == nil)
     }
 
+    @Test("an offset with a colon but no minutes is rejected")
+    func offsetWithDanglingColon() {
+        do {
+            #expect(Timestamp("2020-01-01T10:00:00+02:") == nil)
+        }
+    }
+
     @Test("a bare number is epoch seconds, even when it looks like a year")
     func bareNumberIsEpoch() {
         #expect(Timestamp("2020") == Timestamp(seconds: 2020))

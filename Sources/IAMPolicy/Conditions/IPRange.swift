@@ -13,7 +13,7 @@ struct IPRange: Sendable, Equatable {
         if let slash = text.firstIndex(of: "/") {
             addressText = text[..<slash]
             let bits = text[text.index(after: slash)...]
-            guard !bits.isEmpty, bits.count <= 3, bits.allSatisfy(\.isASCII), let n = Int(bits) else { return nil }
+            guard !bits.isEmpty, bits.count <= 3, bits.allSatisfy({ ("0"..."9").contains($0) }), let n = Int(bits) else { return nil }
             prefix = n
         }
         if let v4 = Self.parseV4(addressText) {

@@ -128,8 +128,9 @@ struct Timestamp: Sendable, Comparable {
                     i += 1
                     guard let oh = number(bytes, &i, digits: 2), oh <= 23 else { return nil }
                     var om: Int64 = 0
-                    if i < bytes.count && bytes[i] == UInt8(ascii: ":") { i += 1 }
-                    if i < bytes.count {
+                    let colon = i < bytes.count && bytes[i] == UInt8(ascii: ":")
+                    if colon { i += 1 }
+                    if colon || i < bytes.count {
                         guard let m = number(bytes, &i, digits: 2), m <= 59 else { return nil }
                         om = m
                     }

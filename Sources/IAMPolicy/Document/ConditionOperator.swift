@@ -50,6 +50,7 @@ public struct ConditionOperator: Sendable, Hashable, CustomStringConvertible {
         for candidate in [SetQualifier.forAllValues, .forAnyValue] where rest.hasPrefix(candidate.rawValue + ":") {
             qualifier = candidate
             rest = rest.dropFirst(candidate.rawValue.count + 1)
+            break
         }
         var ifExists = false
         if rest.hasSuffix("IfExists") {

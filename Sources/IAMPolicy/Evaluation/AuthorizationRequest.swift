@@ -28,7 +28,8 @@ public struct AuthorizationRequest: Sendable {
             service = String(decoding: lower[..<colon], as: UTF8.self)
             nameBytes = Array(lower[(colon + 1)...])
         } else {
-            service = String(decoding: lower, as: UTF8.self)
+            // Not `service:name`: no per-service entry may match it (only `*` and full globs).
+            service = ""
             nameBytes = []
         }
         name = String(decoding: nameBytes, as: UTF8.self)

@@ -205,6 +205,7 @@ package struct JSONParser {
 
     private mutating func parseEscape(into out: inout [UInt8]) throws(JSONSyntaxError) {
         advance()  // backslash
+        let escapeLocation = location
         guard let byte = current else { throw error("unterminated escape sequence") }
         advance()
         switch byte {
@@ -232,7 +233,7 @@ package struct JSONParser {
             guard let unicode = Unicode.Scalar(scalar) else { throw error("invalid `\\u` escape") }
             out.append(contentsOf: Array(String(Character(unicode)).utf8))
         default:
-            throw error("invalid escape `\\\(Self.printable(byte))`")
+            throw JSONSyntaxError(message: "invalid escape `\\\(Self.printable(byte))`", location: escapeLocation)
         }
     }
 

@@ -80,7 +80,9 @@ struct PatternTemplate: Sendable {
                 out.append(UInt16(byte))
             case .variable(let key, let fallback):
                 guard let value = context.variableValue(forLowercasedKey: key) ?? fallback else { return nil }
-                out.append(contentsOf: GlobPattern.tokens(of: value, wildcards: false, lowercased: lowercased))
+                // Same folding as fixed values and request values (`String.lowercased()`).
+                out.append(contentsOf: GlobPattern.tokens(of: lowercased ? value.lowercased() : value, wildcards: false,
+                                                          lowercased: false))
             }
         }
         return out

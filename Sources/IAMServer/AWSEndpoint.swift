@@ -1,0 +1,107 @@
+import AWSQuery
+import AWSSigV4
+import Foundation
+import HTTPTypes
+import Hummingbird
+import IAMServices
+import IAMStorage
+import Logging
+
+/// The AWS endpoint: one URL for every service, as moto and LocalStack do. The chain runs in
+/// order: request id → body limit → decode → SigV4 authenticate → route by credential-scope
+/// service and `Action` → authorize → dispatch → encode (all inside `WardenAPI` after routing).
+struct AWSEndpoint: Sendable {
+    let api: WardenAPI
+    let configuration: WardenConfiguration
+    let now: @Sendable () -> Int64
+    let logger: Logger
+
+    func respond(_ request: Request, _ context: WardenRequestContext) async -> Response {
+        let requestID = UUID().uuidString.lowercased()
+        let service = APIOperation.Service.iam
+        // Body, bounded.
+        let body: [UInt8]
+        do {
+            let buffer = try await request.body.collect(upTo: configuration.maximumBodyBytes)
+            body = Array(buffer.readableBytesView)
+        } catch {
+            return render(api.error(AWSServiceError("RequestEntityTooLarge",
+                                                    "Request body is larger than \(configuration.maximumBodyBytes) bytes.", status: 413),
+                                    service: service, requestID: requestID), requestID)
+        }
+        let rawQuery = request.uri.query ?? ""
+        let parameters: QueryParameters
+        do {
+            let fromQuery = try QueryParameters(formEncoded: rawQuery)
+            let fromBody = request.method == .post ? try QueryParameters(formEncoded: String(decoding: body, as: UTF8.self)) : QueryParameters([])
+            parameters = try fromQuery.merging(fromBody)
+        } catch {
+            return render(api.error(AWSServiceError(error.code, error.message, status: error.httpStatus), service: service,
+                                    requestID: requestID), requestID)
+        }
+        // HTTPTypes keeps Host apart, as the `:authority` pseudo-header; SigV4 signs it as `host`.
+        var headers = request.headers.map { (name: $0.name.canonicalName, value: $0.value) }
+        if let authority = request.head.authority { headers.append((name: "host", value: authority)) }
+        let signed = SigV4Request(method: request.method.rawValue, path: request.uri.path, query: rawQuery, headers: headers)
+        let time = now()
+        let authorization: SigV4Authorization
+        switch SigV4.parseAuthorization(signed) {
+        case .success(let parsed): authorization = parsed
+        case .failure(let failure):
+            return render(api.error(AWSServiceError(failure.code.awsCode, failure.message, status: failure.code.httpStatus),
+                                    service: service, requestID: requestID), requestID)
+        }
+        let target: APIOperation.Service
+        switch authorization.service {
+        case "iam": target = .iam
+        case "sts": target = .sts
+        default:
+            return render(api.error(AWSServiceError("InvalidAction",
+                                                    "Warden does not serve the service `\(authorization.service)` in the credential scope.",
+                                                    status: 400), service: service, requestID: requestID), requestID)
+        }
+        let caller: Caller
+        do {
+            let (secret, found) = try await api.authenticate(accessKeyID: authorization.accessKeyID,
+                                                             sessionToken: authorization.securityToken)
+            let payloadHash = Self.payloadHash(request.headers, body)
+            if case .failure(let failure) = SigV4.verify(signed, authorization, secretAccessKey: secret,
+                                                         payloadSHA256: payloadHash, now: time) {
+                return render(api.error(AWSServiceError(failure.code.awsCode, failure.message, status: failure.code.httpStatus),
+                                        service: target, requestID: requestID), requestID)
+            }
+            caller = found
+        } catch let failure {
+            guard configuration.acceptAnyCredentials, failure.code == "InvalidClientTokenId" else {
+                return render(api.error(failure, service: target, requestID: requestID), requestID)
+            }
+            caller = Caller(accountID: WardenConfiguration.anyCredentialsAccount, user: nil,
+                            accessKeyID: authorization.accessKeyID)
+        }
+        let facts = RequestFacts(time: time, sourceIP: Self.sourceIP(context), secureTransport: false,
+                                 region: authorization.region)
+        return render(await api.handle(service: target, parameters: parameters, caller: caller, facts: facts,
+                                       requestID: requestID), requestID)
+    }
+
+    /// The hash the signature covers: `UNSIGNED-PAYLOAD` when the client says so, else the real
+    /// body's SHA-256 (the AWS CLI signs form POSTs without X-Amz-Content-Sha256).
+    static func payloadHash(_ headers: HTTPFields, _ body: [UInt8]) -> String {
+        if let name = HTTPField.Name("X-Amz-Content-Sha256"), headers[name] == "UNSIGNED-PAYLOAD" {
+            return "UNSIGNED-PAYLOAD"
+        }
+        return SigV4.sha256Hex(body)
+    }
+
+    static func sourceIP(_ context: WardenRequestContext) -> String {
+        context.remoteAddress?.ipAddress ?? "127.0.0.1"
+    }
+
+    func render(_ response: WardenAPI.Response, _ requestID: String) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = "text/xml"
+        if let name = HTTPField.Name("x-amzn-RequestId") { headers[name] = requestID }
+        return Response(status: HTTPResponse.Status(code: response.status), headers: headers,
+                        body: ResponseBody(byteBuffer: ByteBuffer(string: response.body)))
+    }
+}

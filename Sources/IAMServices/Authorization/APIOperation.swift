@@ -1,0 +1,67 @@
+/// Every operation Warden serves, named by its AWS `Action`.
+public enum APIOperation: String, Sendable, CaseIterable {
+    // IAM: users
+    case createUser = "CreateUser", getUser = "GetUser", listUsers = "ListUsers", updateUser = "UpdateUser"
+    case deleteUser = "DeleteUser", tagUser = "TagUser", untagUser = "UntagUser", listUserTags = "ListUserTags"
+    case putUserPermissionsBoundary = "PutUserPermissionsBoundary"
+    case deleteUserPermissionsBoundary = "DeleteUserPermissionsBoundary"
+    // IAM: groups
+    case createGroup = "CreateGroup", getGroup = "GetGroup", listGroups = "ListGroups", updateGroup = "UpdateGroup"
+    case deleteGroup = "DeleteGroup", addUserToGroup = "AddUserToGroup", removeUserFromGroup = "RemoveUserFromGroup"
+    case listGroupsForUser = "ListGroupsForUser"
+    // IAM: managed policies
+    case createPolicy = "CreatePolicy", getPolicy = "GetPolicy", listPolicies = "ListPolicies", deletePolicy = "DeletePolicy"
+    case createPolicyVersion = "CreatePolicyVersion", getPolicyVersion = "GetPolicyVersion"
+    case listPolicyVersions = "ListPolicyVersions", deletePolicyVersion = "DeletePolicyVersion"
+    case setDefaultPolicyVersion = "SetDefaultPolicyVersion", tagPolicy = "TagPolicy", untagPolicy = "UntagPolicy"
+    case listPolicyTags = "ListPolicyTags"
+    // IAM: attachments
+    case attachUserPolicy = "AttachUserPolicy", detachUserPolicy = "DetachUserPolicy"
+    case listAttachedUserPolicies = "ListAttachedUserPolicies", attachGroupPolicy = "AttachGroupPolicy"
+    case detachGroupPolicy = "DetachGroupPolicy", listAttachedGroupPolicies = "ListAttachedGroupPolicies"
+    case listEntitiesForPolicy = "ListEntitiesForPolicy"
+    // IAM: inline policies
+    case putUserPolicy = "PutUserPolicy", getUserPolicy = "GetUserPolicy", deleteUserPolicy = "DeleteUserPolicy"
+    case listUserPolicies = "ListUserPolicies", putGroupPolicy = "PutGroupPolicy", getGroupPolicy = "GetGroupPolicy"
+    case deleteGroupPolicy = "DeleteGroupPolicy", listGroupPolicies = "ListGroupPolicies"
+    // IAM: account
+    case getAccountAuthorizationDetails = "GetAccountAuthorizationDetails", getAccountSummary = "GetAccountSummary"
+    case createAccountAlias = "CreateAccountAlias", deleteAccountAlias = "DeleteAccountAlias"
+    case listAccountAliases = "ListAccountAliases"
+    // IAM: access keys
+    case createAccessKey = "CreateAccessKey", listAccessKeys = "ListAccessKeys", updateAccessKey = "UpdateAccessKey"
+    case deleteAccessKey = "DeleteAccessKey", getAccessKeyLastUsed = "GetAccessKeyLastUsed"
+    // STS
+    case getCallerIdentity = "GetCallerIdentity", getSessionToken = "GetSessionToken"
+
+    public enum Service: String, Sendable {
+        case iam, sts
+
+        public var namespace: String {
+            switch self {
+            case .iam: "https://iam.amazonaws.com/doc/2010-05-08/"
+            case .sts: "https://sts.amazonaws.com/doc/2011-06-15/"
+            }
+        }
+
+        public var apiVersion: String {
+            switch self {
+            case .iam: "2010-05-08"
+            case .sts: "2011-06-15"
+            }
+        }
+    }
+
+    public var service: Service {
+        switch self {
+        case .getCallerIdentity, .getSessionToken: .sts
+        default: .iam
+        }
+    }
+
+    /// The operation for an `Action` sent to a service, if Warden serves it.
+    public static func named(_ action: String, service: Service) -> APIOperation? {
+        guard let operation = APIOperation(rawValue: action), operation.service == service else { return nil }
+        return operation
+    }
+}

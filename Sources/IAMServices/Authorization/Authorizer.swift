@@ -1,0 +1,103 @@
+import AWSQuery
+import IAMModel
+import IAMPolicy
+import IAMStorage
+
+/// The one gate: every operation is authorized here, from `OperationTable`, before its handler
+/// runs. Handlers never check permissions. A denial names the action, the resource and why.
+struct Authorizer: Sendable {
+    let store: any IAMStore
+    let policies: PolicySetBuilder
+
+    /// What the gate decided, for logs: the decision and the request it evaluated.
+    struct Outcome: Sendable {
+        var action: String?
+        var resource: String
+        var decision: Decision?
+    }
+
+    func authorize(_ operation: APIOperation, _ parameters: QueryParameters, caller: Caller, facts: RequestFacts) async throws -> Outcome {
+        let spec = OperationTable.spec(for: operation)
+        guard let action = spec.action else { return Outcome(action: nil, resource: "*", decision: nil) }
+        let resource = try await resourceARN(spec.resource, parameters, caller)
+        // The root user may do anything in its account (no SCPs, no resource policies on IAM).
+        guard let user = caller.user else { return Outcome(action: action, resource: resource, decision: .allow(nil)) }
+        let context = try requestContext(spec, parameters, caller: caller, user: user, facts: facts)
+        let set = try await policies.policySet(for: user)
+        let request = AuthorizationRequest(principal: caller.principal, action: action, resource: resource, context: context)
+        let decision = PolicyEvaluator.evaluate(request, set)
+        guard decision.isAllowed else {
+            let why = decision.denialPhrase(action: action) ?? ""
+            throw AWSServiceError.accessDenied("User: \(caller.arn) is not authorized to perform: \(action) on resource: \(resource) \(why)")
+        }
+        return Outcome(action: action, resource: resource, decision: decision)
+    }
+
+    func resourceARN(_ spec: ResourceSpec, _ p: QueryParameters, _ caller: Caller) async throws -> String {
+        let account = caller.accountID
+        switch spec {
+        case .any:
+            return "*"
+        case .listing(let kind):
+            return "arn:aws:iam::\(account):\(kind)"
+        case .user(let parameter, let defaultsToCaller):
+            guard let name = p[parameter] else {
+                if defaultsToCaller { return caller.arn }
+                throw AWSServiceError.missingParameter(parameter)
+            }
+            let existing = try await store.user(accountID: account, name: name)
+            return existing?.arn ?? IAMARN.user(account, path: "/", name: name)
+        case .newUser:
+            return IAMARN.user(account, path: p["Path"] ?? "/", name: try p.required("UserName"))
+        case .group(let parameter):
+            let name = try p.required(parameter)
+            let existing = try await store.group(accountID: account, name: name)
+            return existing?.arn ?? IAMARN.group(account, path: "/", name: name)
+        case .newGroup:
+            return IAMARN.group(account, path: p["Path"] ?? "/", name: try p.required("GroupName"))
+        case .policy(let parameter):
+            return try p.required(parameter)
+        case .newPolicy:
+            return IAMARN.policy(account, path: p["Path"] ?? "/", name: try p.required("PolicyName"))
+        }
+    }
+
+    /// The global condition keys (iam-facts §3) plus the operation's service keys.
+    func requestContext(_ spec: AuthorizationSpec, _ p: QueryParameters, caller: Caller, user: IAMUser,
+                        facts: RequestFacts) throws -> RequestContext {
+        var context = RequestContext()
+        context.set("aws:username", .string(user.name))
+        context.set("aws:userid", .string(user.id))
+        context.set("aws:PrincipalArn", .string(user.arn))
+        context.set("aws:PrincipalAccount", .string(caller.accountID))
+        context.set("aws:PrincipalType", .string("User"))
+        for tag in user.tags { context.set("aws:PrincipalTag/\(tag.key)", .string(tag.value)) }
+        context.set("aws:CurrentTime", .string(AWSTimestamp.iso8601(epochSeconds: facts.time)))
+        context.set("aws:EpochTime", .number(String(facts.time)))
+        context.set("aws:SecureTransport", .bool(facts.secureTransport))
+        context.set("aws:SourceIp", .string(facts.sourceIP))
+        context.set("aws:RequestedRegion", .string(facts.region))
+        context.set("aws:ViaAWSService", .bool(false))
+        if let session = caller.session {
+            context.set("aws:TokenIssueTime", .string(AWSTimestamp.iso8601(epochSeconds: session.issuedAt)))
+            context.set("aws:MultiFactorAuthPresent", .bool(session.mfaAuthenticatedAt != nil))
+            if let at = session.mfaAuthenticatedAt {
+                context.set("aws:MultiFactorAuthAge", .number(String(max(0, facts.time - at))))
+            }
+        }
+        for (key, parameter) in spec.parameterKeys {
+            if let value = p[parameter] { context.set(key, .string(value)) }
+        }
+        if spec.carriesTags {
+            let tags = try p.tags()
+            if !tags.isEmpty {
+                for tag in tags { context.set("aws:RequestTag/\(tag.key)", .string(tag.value)) }
+                context.set("aws:TagKeys", values: tags.map { .string($0.key) })
+            }
+        }
+        if spec.removesTagKeys {
+            context.set("aws:TagKeys", values: try p.tagKeys().map { .string($0) })
+        }
+        return context
+    }
+}

@@ -1,0 +1,46 @@
+import IAMPolicy
+import Synchronization
+
+/// Compiled policy sets per user, and compiled managed policies per ARN, valid for one
+/// generation of the store. Every successful write operation bumps the generation, which
+/// invalidates everything: simple, and writes are rare next to reads.
+final class PolicyCache: Sendable {
+    private struct State {
+        var generation = 0
+        var sets: [String: PolicySet] = [:]
+        var managed: [String: CompiledPolicy] = [:]
+    }
+
+    private let state = Mutex(State())
+
+    var generation: Int { state.withLock { $0.generation } }
+
+    func invalidate() {
+        state.withLock { state in
+            state.generation += 1
+            state.sets.removeAll(keepingCapacity: true)
+            state.managed.removeAll(keepingCapacity: true)
+        }
+    }
+
+    func policySet(userID: String) -> PolicySet? {
+        state.withLock { $0.sets[userID] }
+    }
+
+    /// Stores a set built while the store was at `generation` (dropped if a write happened since).
+    func store(_ set: PolicySet, userID: String, generation: Int) {
+        state.withLock { state in
+            if state.generation == generation { state.sets[userID] = set }
+        }
+    }
+
+    func managedPolicy(_ arn: String) -> CompiledPolicy? {
+        state.withLock { $0.managed[arn] }
+    }
+
+    func store(_ policy: CompiledPolicy, arn: String, generation: Int) {
+        state.withLock { state in
+            if state.generation == generation { state.managed[arn] = policy }
+        }
+    }
+}

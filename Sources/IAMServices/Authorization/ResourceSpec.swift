@@ -1,0 +1,33 @@
+/// How the gate finds the resource ARN an operation is authorized against.
+enum ResourceSpec: Sendable {
+    /// `*`: account-level operations.
+    case any
+    /// The user named by a parameter (its real path when it exists); the caller when the
+    /// parameter is absent and `defaultsToCaller`.
+    case user(parameter: String, defaultsToCaller: Bool)
+    /// CreateUser: the ARN the new user will have (`Path` + `UserName`).
+    case newUser
+    case group(parameter: String)
+    /// CreateGroup: `Path` + `GroupName`.
+    case newGroup
+    /// A policy named by its ARN in a parameter.
+    case policy(parameter: String)
+    /// CreatePolicy: `Path` + `PolicyName`.
+    case newPolicy
+    /// A List* operation over a kind of entity: `arn:aws:iam::ACCOUNT:user/` and so on.
+    case listing(String)
+}
+
+/// The gate's row for one operation: the IAM action, the resource, and the request
+/// parameters that become service condition keys.
+struct AuthorizationSpec: Sendable {
+    /// `nil`: the operation needs no permission (GetCallerIdentity, GetSessionToken).
+    var action: String?
+    var resource: ResourceSpec
+    /// Service condition keys taken from request parameters: (`iam:PolicyARN`, `PolicyArn`).
+    var parameterKeys: [(key: String, parameter: String)] = []
+    /// The request carries tags in `Tags.member.N` (adds `aws:RequestTag/*` and `aws:TagKeys`).
+    var carriesTags = false
+    /// The request names tag keys to remove in `TagKeys.member.N` (adds `aws:TagKeys`).
+    var removesTagKeys = false
+}

@@ -1,0 +1,106 @@
+public import AWSQuery
+import IAMPolicy
+public import IAMPolicyCatalog
+public import IAMStorage
+public import Logging
+
+/// The service layer's front door: authenticate a key, then authorize and run one operation and
+/// render its response. The HTTP server calls only this.
+public final class WardenAPI: Sendable {
+    /// A rendered response: HTTP status and XML body.
+    public struct Response: Sendable {
+        public var status: Int
+        public var body: String
+    }
+
+    let store: any IAMStore
+    let box: SecretBox
+    let now: @Sendable () -> Int64
+    let logger: Logger
+    let cache = PolicyCache()
+    let credentials: CredentialResolver
+    let authorizer: Authorizer
+    let iam: IAMHandlers
+    let sts: STSHandlers
+
+    public init(store: any IAMStore, box: SecretBox, catalog: ManagedPolicyCatalog,
+                now: @escaping @Sendable () -> Int64, logger: Logger) {
+        self.store = store
+        self.box = box
+        self.now = now
+        self.logger = logger
+        credentials = CredentialResolver(store: store, box: box)
+        authorizer = Authorizer(store: store, policies: PolicySetBuilder(store: store, catalog: catalog, cache: cache))
+        iam = IAMHandlers(store: store, box: box, catalog: catalog, now: now)
+        sts = STSHandlers(store: store, box: box, now: now)
+    }
+
+    /// The secret to verify a signature with, and who the key belongs to.
+    public func authenticate(accessKeyID: String, sessionToken: String?) async throws(AWSServiceError) -> (secret: String, caller: Caller) {
+        do {
+            let resolved = try await credentials.resolve(accessKeyID: accessKeyID, sessionToken: sessionToken, now: now())
+            return (resolved.secretAccessKey, resolved.caller)
+        } catch let error as AWSServiceError {
+            throw error
+        } catch {
+            logger.error("credential lookup failed", metadata: ["error": "\(error)"])
+            throw AWSServiceError.serviceFailure("An internal error occurred.")
+        }
+    }
+
+    /// Forgets cached credentials and policies (after a reset or an out-of-band change).
+    public func invalidateCaches() {
+        cache.invalidate()
+        credentials.invalidate()
+    }
+
+    public func handle(service: APIOperation.Service, parameters: QueryParameters, caller: Caller, facts: RequestFacts,
+                       requestID: String) async -> Response {
+        guard let action = parameters.action else {
+            return error(.missingAction(), service: service, requestID: requestID)
+        }
+        guard let operation = APIOperation.named(action, service: service) else {
+            return error(.invalidAction(action), service: service, requestID: requestID)
+        }
+        do {
+            let outcome = try await authorizer.authorize(operation, parameters, caller: caller, facts: facts)
+            let result: String? = switch service {
+            case .iam: try await iam.perform(operation, parameters, caller)
+            case .sts: try await sts.perform(operation, parameters, caller)
+            }
+            if !(action.hasPrefix("Get") || action.hasPrefix("List")) { invalidateCaches() }
+            await credentials.recordUse(accessKeyID: caller.accessKeyID, at: facts.time, service: service.rawValue, region: facts.region)
+            logger.debug("request", metadata: [
+                "request-id": "\(requestID)", "action": "\(action)", "caller": "\(caller.arn)",
+                "decided-by": "\(outcome.decision?.decidedBy?.description ?? (caller.isRoot ? "root" : "none"))",
+            ])
+            let body = QueryResponse.success(action: action, namespace: service.namespace, requestID: requestID,
+                                             result: result.map { inner in { $0.raw(inner) } })
+            return Response(status: 200, body: body)
+        } catch let failure as AWSServiceError {
+            logger.debug("request refused", metadata: [
+                "request-id": "\(requestID)", "action": "\(action)", "caller": "\(caller.arn)", "code": "\(failure.code)",
+            ])
+            return error(failure, service: service, requestID: requestID)
+        } catch let failure as QueryDecodingError {
+            return error(AWSServiceError(failure.code, failure.message, status: failure.httpStatus), service: service,
+                         requestID: requestID)
+        } catch StorageError.conflict {
+            return error(AWSServiceError("ConcurrentModification",
+                                         "The request was rejected because multiple requests to change this object were submitted simultaneously. Wait a few minutes and submit your request again.",
+                                         status: 409), service: service, requestID: requestID)
+        } catch StorageError.notFound {
+            return error(.noSuchEntity("The entity cannot be found."), service: service, requestID: requestID)
+        } catch {
+            logger.error("request failed", metadata: ["request-id": "\(requestID)", "action": "\(action)", "error": "\(error)"])
+            return self.error(.serviceFailure("An internal error occurred. Request ID: \(requestID)"), service: service,
+                              requestID: requestID)
+        }
+    }
+
+    public func error(_ failure: AWSServiceError, service: APIOperation.Service, requestID: String) -> Response {
+        Response(status: failure.httpStatus,
+                 body: QueryErrorResponse.query(code: failure.code, message: failure.message, isSenderFault: failure.isSenderFault,
+                                                requestID: requestID, namespace: service.namespace))
+    }
+}

@@ -1,0 +1,109 @@
+/// The SQLite schema, one migration per entry, applied in order. Shipped entries are never edited:
+/// change the schema by appending a new one.
+enum SQLiteMigrations {
+    static let all: [(id: String, sql: String)] = [
+        ("v1-core", """
+        CREATE TABLE account (
+            id TEXT PRIMARY KEY NOT NULL,
+            alias TEXT UNIQUE,
+            created_at INTEGER NOT NULL
+        );
+        CREATE TABLE iam_user (
+            id TEXT PRIMARY KEY NOT NULL,
+            account_id TEXT NOT NULL REFERENCES account(id) ON DELETE CASCADE,
+            name TEXT NOT NULL,
+            name_key TEXT NOT NULL,
+            path TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            permissions_boundary_arn TEXT,
+            password_last_used INTEGER,
+            UNIQUE (account_id, name_key)
+        );
+        CREATE TABLE iam_group (
+            id TEXT PRIMARY KEY NOT NULL,
+            account_id TEXT NOT NULL REFERENCES account(id) ON DELETE CASCADE,
+            name TEXT NOT NULL,
+            name_key TEXT NOT NULL,
+            path TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            UNIQUE (account_id, name_key)
+        );
+        CREATE TABLE group_membership (
+            group_id TEXT NOT NULL REFERENCES iam_group(id) ON DELETE CASCADE,
+            user_id TEXT NOT NULL REFERENCES iam_user(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            PRIMARY KEY (group_id, user_id)
+        );
+        CREATE INDEX group_membership_user ON group_membership(user_id);
+        CREATE TABLE managed_policy (
+            id TEXT PRIMARY KEY NOT NULL,
+            account_id TEXT NOT NULL REFERENCES account(id) ON DELETE CASCADE,
+            name TEXT NOT NULL,
+            name_key TEXT NOT NULL,
+            path TEXT NOT NULL,
+            description TEXT,
+            default_version TEXT NOT NULL,
+            next_version INTEGER NOT NULL,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL,
+            UNIQUE (account_id, name_key)
+        );
+        CREATE TABLE policy_version (
+            policy_id TEXT NOT NULL REFERENCES managed_policy(id) ON DELETE CASCADE,
+            version_id TEXT NOT NULL,
+            number INTEGER NOT NULL,
+            document TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            PRIMARY KEY (policy_id, version_id)
+        );
+        CREATE TABLE policy_attachment (
+            principal_kind TEXT NOT NULL,
+            principal_id TEXT NOT NULL,
+            policy_arn TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            PRIMARY KEY (principal_kind, principal_id, policy_arn)
+        );
+        CREATE INDEX policy_attachment_arn ON policy_attachment(policy_arn);
+        CREATE TABLE inline_policy (
+            principal_kind TEXT NOT NULL,
+            principal_id TEXT NOT NULL,
+            name TEXT NOT NULL,
+            name_key TEXT NOT NULL,
+            document TEXT NOT NULL,
+            PRIMARY KEY (principal_kind, principal_id, name_key)
+        );
+        CREATE TABLE tag (
+            resource_kind TEXT NOT NULL,
+            resource_id TEXT NOT NULL,
+            key TEXT NOT NULL,
+            key_lower TEXT NOT NULL,
+            value TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            PRIMARY KEY (resource_kind, resource_id, key_lower)
+        );
+        CREATE TABLE access_key (
+            id TEXT PRIMARY KEY NOT NULL,
+            account_id TEXT NOT NULL REFERENCES account(id) ON DELETE CASCADE,
+            user_id TEXT REFERENCES iam_user(id) ON DELETE CASCADE,
+            sealed_secret BLOB NOT NULL,
+            status TEXT NOT NULL CHECK (status IN ('Active', 'Inactive')),
+            created_at INTEGER NOT NULL,
+            last_used_at INTEGER,
+            last_used_service TEXT,
+            last_used_region TEXT
+        );
+        CREATE INDEX access_key_user ON access_key(account_id, user_id);
+        CREATE TABLE session_credential (
+            access_key_id TEXT PRIMARY KEY NOT NULL,
+            account_id TEXT NOT NULL REFERENCES account(id) ON DELETE CASCADE,
+            user_id TEXT REFERENCES iam_user(id) ON DELETE CASCADE,
+            sealed_secret BLOB NOT NULL,
+            token_hash BLOB NOT NULL,
+            issued_at INTEGER NOT NULL,
+            expires_at INTEGER NOT NULL,
+            mfa_authenticated_at INTEGER
+        );
+        CREATE INDEX session_credential_expiry ON session_credential(expires_at);
+        """),
+    ]
+}

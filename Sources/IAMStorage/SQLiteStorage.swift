@@ -1,0 +1,91 @@
+import GRDB
+public import IAMModel
+
+/// The embedded store: SQLite through GRDB, WAL mode for files, or a private in-memory database.
+public final class SQLiteStorage: IAMStore {
+    let writer: any DatabaseWriter
+
+    /// Opens (creating if needed) the database file and applies pending migrations.
+    public init(path: String) throws {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(5)
+        do {
+            writer = try DatabasePool(path: path, configuration: configuration)
+            try Self.migrate(writer)
+        } catch {
+            throw StorageError.unavailable("cannot open the database at \(path): \(error)")
+        }
+    }
+
+    /// A throw-away in-memory database (tests, `--ephemeral`).
+    public init() throws {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        do {
+            writer = try DatabaseQueue(configuration: configuration)
+            try Self.migrate(writer)
+        } catch {
+            throw StorageError.unavailable("cannot open an in-memory database: \(error)")
+        }
+    }
+
+    static func migrate(_ writer: any DatabaseWriter) throws {
+        var migrator = DatabaseMigrator()
+        for migration in SQLiteMigrations.all {
+            migrator.registerMigration(migration.id) { db in try db.execute(sql: migration.sql) }
+        }
+        try migrator.migrate(writer)
+    }
+
+    func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        do {
+            return try await writer.read(body)
+        } catch let error as StorageError {
+            throw error
+        } catch {
+            throw StorageError.unavailable("\(error)")
+        }
+    }
+
+    /// A write transaction; a UNIQUE or PRIMARY KEY violation becomes `conflict(key)`.
+    func write<T: Sendable>(conflictKey: String = "entity", _ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        do {
+            return try await writer.write(body)
+        } catch let error as StorageError {
+            throw error
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
+            if error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE || error.extendedResultCode == .SQLITE_CONSTRAINT_PRIMARYKEY {
+                throw StorageError.conflict(conflictKey)
+            }
+            throw StorageError.unavailable("\(error)")
+        } catch {
+            throw StorageError.unavailable("\(error)")
+        }
+    }
+
+    public func reset() async throws {
+        try await write { db in
+            for table in ["session_credential", "access_key", "tag", "inline_policy", "policy_attachment",
+                          "policy_version", "managed_policy", "group_membership", "iam_group", "iam_user", "account"] {
+                try db.execute(sql: "DELETE FROM \(table)")
+            }
+        }
+    }
+
+    // MARK: Tags (shared by users, groups, policies)
+
+    static func tags(_ db: Database, kind: String, id: String) throws -> [IAMTag] {
+        try Row.fetchAll(db, sql: "SELECT key, value FROM tag WHERE resource_kind = ? AND resource_id = ? ORDER BY position",
+                         arguments: [kind, id]).map { IAMTag(key: $0["key"], value: $0["value"]) }
+    }
+
+    static func setTags(_ db: Database, kind: String, id: String, _ tags: [IAMTag]) throws {
+        try db.execute(sql: "DELETE FROM tag WHERE resource_kind = ? AND resource_id = ?", arguments: [kind, id])
+        for (i, tag) in tags.enumerated() {
+            try db.execute(
+                sql: "INSERT INTO tag (resource_kind, resource_id, key, key_lower, value, position) VALUES (?, ?, ?, ?, ?, ?)",
+                arguments: [kind, id, tag.key, tag.key.lowercased(), tag.value, i])
+        }
+    }
+}

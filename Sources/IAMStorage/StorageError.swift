@@ -1,0 +1,8 @@
+/// What storage reports; services translate it into AWS error codes. SQL never leaves storage.
+public enum StorageError: Error, Sendable, Equatable {
+    case notFound
+    /// A uniqueness constraint (the key names what collided: `user-name`, `alias`, ...).
+    case conflict(String)
+    /// The database cannot be reached or failed.
+    case unavailable(String)
+}
