@@ -30,3 +30,20 @@ def warden(warden_bin):
     def run(*args, stdin=None):
         return subprocess.run([warden_bin, *args], input=stdin, capture_output=True, text=True, timeout=120)
     return run
+
+
+from warden_server import WardenServer  # noqa: E402
+
+
+@pytest.fixture
+def server(warden_bin, tmp_path):
+    """A fresh server on a random port with its own data directory."""
+    with WardenServer(warden_bin, data_dir=tmp_path / "data") as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
+def shared_server(warden_bin, tmp_path_factory):
+    """One server for a module's read-mostly tests (ephemeral store)."""
+    with WardenServer(warden_bin, ephemeral=True) as running:
+        yield running

@@ -5,12 +5,14 @@ extension SigV4 {
     ///
     /// Also fails with `.signatureDoesNotMatch` when the credential scope does not end in
     /// `aws4_request`, with `.invalidQueryParameter` when `X-Amz-Expires` is not a number, and with
-    /// `.incompleteSignature` when both forms are present at once.
+    /// `.incompleteSignature` when both forms, or two Authorization headers, are present.
     public static func parseAuthorization(_ request: SigV4Request) -> Result<SigV4Authorization, SigV4Error> {
         let authorizationHeaders = request.headerValues(Header.authorization)
-        let query = SigV4CanonicalQuery.stringParameters(request.query)
-        let presignedNames: Set = [QueryParameter.algorithm, QueryParameter.credential, QueryParameter.signature]
-        let hasQuerySignature = query.contains { presignedNames.contains($0.name) }
+        let query = SigV4CanonicalQuery.parameters(request.query)
+        let presignedNames = [QueryParameter.algorithm, QueryParameter.credential, QueryParameter.signature]
+        let hasQuerySignature = query.contains { parameter in
+            presignedNames.contains { parameter.name.elementsEqual($0.utf8) }
+        }
         switch (authorizationHeaders.count, hasQuerySignature) {
         case (0, false): return .failure(.missingAuthenticationToken)
         case (0, true): return parsePresigned(request, query: query)
@@ -22,21 +24,24 @@ extension SigV4 {
 
     // MARK: Authorization header
 
+    private static let headerFieldNames = ["Credential", "SignedHeaders", "Signature"]
+
     private static func parseHeader(_ header: String, request: SigV4Request) -> Result<SigV4Authorization, SigV4Error> {
         let trimmed = SigV4CanonicalHeaders.normalizedValue(header)
-        let algorithmEnd = trimmed.firstIndex(of: " ") ?? trimmed.endIndex
-        let algorithmName = trimmed[..<algorithmEnd]
-        guard algorithmName == algorithm else { return .failure(.unsupportedAlgorithm(algorithmName)) }
+        let pieces = trimmed.splitBytes(UInt8(ascii: " "), maxSplits: 1)
+        let algorithmName = pieces.first ?? ""
+        guard algorithmName.hasSameBytes(as: algorithm) else { return .failure(.unsupportedAlgorithm(algorithmName)) }
 
         var fields: [String: String] = [:]
-        for pair in trimmed[algorithmEnd...].split(separator: ",") {
-            let pair = pair.drop(while: { $0 == " " })
+        for pair in (pieces.count > 1 ? pieces[1] : "").splitBytes(UInt8(ascii: ",")) {
+            let pair = trimmingSpaces(pair)
             guard !pair.isEmpty else { continue }
-            guard let equals = pair.firstIndex(of: "=") else { return .failure(.missingEqualSign(pair, header: trimmed)) }
-            let key = trimmingSpaces(pair[..<equals])
-            guard ["Credential", "SignedHeaders", "Signature"].contains(key) else { continue }
-            guard fields[key] == nil else { return .failure(.duplicateParameter(key)) }
-            fields[key] = trimmingSpaces(pair[pair.index(after: equals)...])
+            let keyAndValue = pair.splitBytes(UInt8(ascii: "="), maxSplits: 1)
+            guard keyAndValue.count == 2 else { return .failure(.missingEqualSign(pair, header: trimmed)) }
+            let key = trimmingSpaces(keyAndValue[0])
+            guard let name = headerFieldNames.first(where: { $0.hasSameBytes(as: key) }) else { continue }
+            guard fields[name] == nil else { return .failure(.duplicateParameter(name)) }
+            fields[name] = trimmingSpaces(keyAndValue[1])
         }
 
         let dateHeader = request.canonicalHeaderValue(Header.amzDate)
@@ -49,7 +54,9 @@ extension SigV4 {
 
         let requestTime: Int64
         if let dateHeader {
-            guard let time = SigV4Timestamp.parseBasicISO8601(dateHeader) else { return .failure(.malformedDate(dateHeader)) }
+            guard let time = SigV4Timestamp.parseBasicISO8601(dateHeader) else {
+                return .failure(.malformedDate(dateHeader))
+            }
             requestTime = time
         } else if let httpDateHeader {
             guard let time = SigV4Timestamp.parseHTTPDate(httpDateHeader) else {
@@ -71,17 +78,21 @@ extension SigV4 {
 
     // MARK: Presigned query
 
+    private static let queryParameterNames = [
+        QueryParameter.algorithm, QueryParameter.credential, QueryParameter.date, QueryParameter.expires,
+        QueryParameter.signedHeaders, QueryParameter.securityToken, QueryParameter.signature,
+    ]
+
     private static func parsePresigned(
-        _ request: SigV4Request, query: [(name: String, value: String)]
+        _ request: SigV4Request, query: [SigV4CanonicalQuery.Parameter]
     ) -> Result<SigV4Authorization, SigV4Error> {
         var values: [String: String] = [:]
-        let known: Set = [
-            QueryParameter.algorithm, QueryParameter.credential, QueryParameter.date, QueryParameter.expires,
-            QueryParameter.signedHeaders, QueryParameter.securityToken, QueryParameter.signature,
-        ]
-        for parameter in query where known.contains(parameter.name) {
-            guard values[parameter.name] == nil else { return .failure(.duplicateParameter(parameter.name)) }
-            values[parameter.name] = parameter.value
+        for parameter in query {
+            guard let name = queryParameterNames.first(where: { parameter.name.elementsEqual($0.utf8) }) else {
+                continue
+            }
+            guard values[name] == nil else { return .failure(.duplicateParameter(name)) }
+            values[name] = String(decoding: parameter.value, as: UTF8.self)
         }
         let required = [
             QueryParameter.algorithm, QueryParameter.credential, QueryParameter.signature,
@@ -93,7 +104,7 @@ extension SigV4 {
             let signedHeaders = values[QueryParameter.signedHeaders], let date = values[QueryParameter.date]
         else { return .failure(.incompleteQuery(missing: missing)) }
 
-        guard algorithmName == algorithm else { return .failure(.unsupportedAlgorithm(algorithmName)) }
+        guard algorithmName.hasSameBytes(as: algorithm) else { return .failure(.unsupportedAlgorithm(algorithmName)) }
         guard let requestTime = SigV4Timestamp.parseBasicISO8601(date) else { return .failure(.malformedDate(date)) }
 
         var expires: Int?
@@ -113,16 +124,16 @@ extension SigV4 {
         }
     }
 
-    /// An optional `-` and 1–18 digits; the range check happens in `verify`.
+    /// An optional `-` and 1–18 ASCII digits; the range check happens in `verify`.
     private static func parseExpires(_ text: String) -> Result<Int, SigV4Error> {
-        let digits = text.hasPrefix("-") ? text.dropFirst() : Substring(text)
-        guard !digits.isEmpty, digits.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else {
+        let negative = text.utf8.first == UInt8(ascii: "-")
+        let digits = text.utf8.dropFirst(negative ? 1 : 0)
+        guard !digits.isEmpty, digits.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else {
             return .failure(.expiresNotANumber)
         }
-        guard digits.utf8.count <= 18, let magnitude = Int(digits) else {
-            return .failure(text.hasPrefix("-") ? .expiresNegative : .expiresTooLarge)
-        }
-        return .success(text.hasPrefix("-") ? -magnitude : magnitude)
+        guard digits.count <= 18 else { return .failure(negative ? .expiresNegative : .expiresTooLarge) }
+        let magnitude = digits.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
+        return .success(negative ? -magnitude : magnitude)
     }
 
     // MARK: Shared pieces
@@ -136,23 +147,23 @@ extension SigV4 {
 
     /// `AKID/yyyymmdd/region/service/aws4_request`.
     private static func parseCredential(_ credential: String) -> Result<CredentialScope, SigV4Error> {
-        let parts = credential.split(separator: "/", maxSplits: 5, omittingEmptySubsequences: false)
-        guard parts.count == 5, parts.allSatisfy({ !$0.isEmpty }) else { return .failure(.malformedCredential(credential)) }
-        guard parts[4] == Substring(terminator) else { return .failure(.invalidTerminator(parts[4])) }
-        return .success(
-            CredentialScope(
-                accessKeyID: String(parts[0]), date: String(parts[1]), region: String(parts[2]),
-                service: String(parts[3])))
-    }
-
-    private static func trimmingSpaces(_ text: Substring) -> String {
-        let start = text.drop(while: { $0 == " " })
-        var end = start.endIndex
-        while end > start.startIndex, start[start.index(before: end)] == " " { end = start.index(before: end) }
-        return String(start[..<end])
+        let parts = credential.splitBytes(UInt8(ascii: "/"), maxSplits: 5)
+        guard parts.count == 5, parts.allSatisfy({ !$0.isEmpty }) else {
+            return .failure(.malformedCredential(credential))
+        }
+        guard parts[4].hasSameBytes(as: terminator) else { return .failure(.invalidTerminator(parts[4])) }
+        return .success(CredentialScope(accessKeyID: parts[0], date: parts[1], region: parts[2], service: parts[3]))
     }
 
     private static func splitSignedHeaders(_ list: String) -> [String] {
-        list.split(separator: ";", omittingEmptySubsequences: false).map(SigV4CanonicalHeaders.lowercasedASCII)
+        list.splitBytes(UInt8(ascii: ";")).map(SigV4CanonicalHeaders.lowercasedASCII)
+    }
+
+    private static func trimmingSpaces(_ text: String) -> String {
+        let bytes = Array(text.utf8)
+        guard let first = bytes.firstIndex(where: { $0 != UInt8(ascii: " ") }),
+            let last = bytes.lastIndex(where: { $0 != UInt8(ascii: " ") })
+        else { return "" }
+        return String(decoding: bytes[first...last], as: UTF8.self)
     }
 }

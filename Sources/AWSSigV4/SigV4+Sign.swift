@@ -33,8 +33,8 @@ extension SigV4 {
             canonicalRequest: canonical, time: time, date: date, region: region, service: service,
             secretAccessKey: secretAccessKey)
         let credential = "\(accessKeyID)/\(date)/\(region)/\(service)/\(terminator)"
-        let authorization =
-            "\(algorithm) Credential=\(credential), SignedHeaders=\(signedHeaders.joined(separator: ";")), Signature=\(signature)"
+        let signedList = signedHeaders.joined(separator: ";")
+        let authorization = "\(algorithm) Credential=\(credential), SignedHeaders=\(signedList), Signature=\(signature)"
         return added + [("Authorization", authorization)]
     }
 
@@ -48,7 +48,8 @@ extension SigV4 {
         additionalSignedHeaders: [String] = []
     ) -> String {
         let date = SigV4Timestamp.dateStamp(time)
-        let signedHeaders = sortedUnique([Header.host] + additionalSignedHeaders.map(SigV4CanonicalHeaders.lowercasedASCII))
+        let signedHeaders = sortedUnique(
+            [Header.host] + additionalSignedHeaders.map(SigV4CanonicalHeaders.lowercasedASCII))
         var parameters = [
             (QueryParameter.algorithm, algorithm),
             (QueryParameter.credential, "\(accessKeyID)/\(date)/\(region)/\(service)/\(terminator)"),

@@ -60,8 +60,12 @@ extension SigV4 {
         _ authorization: SigV4Authorization, region: String, service: String
     ) -> Result<Void, SigV4Error> {
         var messages: [String] = []
-        if !authorization.region.hasSameBytes(as: region) { messages.append(SigV4Error.invalidRegion(authorization.region).message) }
-        if !authorization.service.hasSameBytes(as: service) { messages.append(SigV4Error.invalidService(expected: service).message) }
+        if !authorization.region.hasSameBytes(as: region) {
+            messages.append(SigV4Error.invalidRegion(authorization.region).message)
+        }
+        if !authorization.service.hasSameBytes(as: service) {
+            messages.append(SigV4Error.invalidService(expected: service).message)
+        }
         guard messages.isEmpty else {
             return .failure(SigV4Error(code: .signatureDoesNotMatch, message: messages.joined(separator: " ")))
         }

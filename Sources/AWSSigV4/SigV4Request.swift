@@ -24,7 +24,9 @@ public struct SigV4Request: Sendable {
 extension SigV4Request {
     /// The values of every header called `name` (ASCII case-insensitive), in received order.
     func headerValues(_ lowercasedName: String) -> [String] {
-        headers.compactMap { SigV4CanonicalHeaders.lowercasedASCII($0.name).hasSameBytes(as: lowercasedName) ? $0.value : nil }
+        headers.compactMap { header in
+            SigV4CanonicalHeaders.lowercasedASCII(header.name).hasSameBytes(as: lowercasedName) ? header.value : nil
+        }
     }
 
     /// The header's values, each trimmed and whitespace-collapsed and joined with "," as in the

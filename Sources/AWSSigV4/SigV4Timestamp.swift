@@ -61,7 +61,8 @@ enum SigV4Timestamp {
 
     /// Validated calendar fields to epoch seconds; `nil` if any field is out of range.
     static func epochSeconds(year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int) -> Int64? {
-        guard (1...9999).contains(year), (1...12).contains(month), (1...daysInMonth(year: year, month: month)).contains(day),
+        guard (1...9999).contains(year), (1...12).contains(month),
+            (1...daysInMonth(year: year, month: month)).contains(day),
             (0...23).contains(hour), (0...59).contains(minute), (0...59).contains(second)
         else { return nil }
         let days = daysFromCivil(year: Int64(year), month: Int64(month), day: Int64(day))

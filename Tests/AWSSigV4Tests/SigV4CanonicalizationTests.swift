@@ -56,6 +56,19 @@ struct SigV4CanonicalizationTests {
         #expect(SigV4CanonicalHeaders.lowercasedASCII("ÉTÉ") == "ÉtÉ")
     }
 
+    @Test("matching is on bytes, not on Unicode canonical equivalence")
+    func byteMatching() {
+        // U+1FEF is canonically equivalent to "`", and U+212A KELVIN SIGN to "K".
+        let headers: [(name: String, value: String)] = [("x\u{1FEF}y", "b"), ("x`y", "a"), ("\u{212A}", "c"), ("K", "d")]
+        #expect(SigV4CanonicalHeaders.block(headers, signedHeaders: ["x`y", "k"]) == "x`y:a\nk:d\n")
+        #expect(SigV4CanonicalPath.normalized("/a/.\u{301}/../b") == "/a/b")
+        #expect(SigV4CanonicalPath.normalized("/a/.\u{301}/b") == "/a/.\u{301}/b")
+        #expect(!"\u{212A}".hasSameBytes(as: "K"))
+        #expect("\u{212A}" == "K")
+        let request = SigV4Request(method: "GET", path: "/", query: "", headers: [("Host", "a"), ("Ho\u{1FEF}st", "b")])
+        #expect(request.headerValues("host") == ["a"])
+    }
+
     @Test("the get-vanilla string to sign and signature are known answers")
     func knownAnswer() {
         let request = SigV4Request(
