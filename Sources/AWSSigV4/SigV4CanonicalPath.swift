@@ -17,7 +17,8 @@ enum SigV4CanonicalPath {
     /// `remove_dot_segments`). Keeps a trailing slash when the path had one and is not the root.
     static func normalized(_ path: String) -> String {
         guard !path.isEmpty else { return "/" }
-        let dot = UInt8(ascii: "."), slash = UInt8(ascii: "/")
+        let dot = UInt8(ascii: ".")
+        let slash = UInt8(ascii: "/")
         var segments: [Substring.UTF8View] = []
         for segment in path.utf8.split(separator: slash, omittingEmptySubsequences: true) {
             if segment.elementsEqual([dot]) { continue }
