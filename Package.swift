@@ -21,6 +21,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
     ],
     targets: [
         // The pure policy engine: no I/O, no clock, no randomness.
@@ -38,6 +40,21 @@ let package = Package(
         .target(name: "AWSSigV4", dependencies: [.product(name: "Crypto", package: "swift-crypto")], swiftSettings: strict),
         // The AWS Query wire: form decoding, XML responses, error envelopes. Knows no service.
         .target(name: "AWSQuery", swiftSettings: strict),
+        // RFC 6238 TOTP over Base32 seeds (virtual MFA), pure: time is a parameter.
+        .target(name: "IAMOTP", dependencies: [.product(name: "Crypto", package: "swift-crypto")], swiftSettings: strict),
+        // libqrencode (Debian's libqrencode-dev) for the virtual MFA QR code.
+        .systemLibrary(name: "CQREncode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
+        // QR codes as PNG images.
+        .target(name: "IAMQRCode", dependencies: ["CQREncode"], swiftSettings: strict),
+        // Parsing and checking uploaded credentials: X.509 signing certificates, SSH public keys.
+        .target(
+            name: "IAMKeyFormats",
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CryptoExtras", package: "swift-crypto"),
+                .product(name: "X509", package: "swift-certificates"),
+            ],
+            swiftSettings: strict),
         // Entities and their rules: names, paths, ids, ARNs, quotas.
         .target(name: "IAMModel", dependencies: ["IAMPolicy"], swiftSettings: strict),
         // Repository protocols and the SQLite (GRDB) implementation with its migrations.
@@ -49,8 +66,9 @@ let package = Package(
         .target(
             name: "IAMServices",
             dependencies: [
-                "IAMPolicy", "IAMPolicyCatalog", "IAMModel", "IAMStorage", "AWSQuery",
+                "IAMPolicy", "IAMPolicyCatalog", "IAMModel", "IAMStorage", "AWSQuery", "IAMOTP", "IAMQRCode", "IAMKeyFormats",
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict),
@@ -75,6 +93,8 @@ let package = Package(
         ),
         .testTarget(name: "AWSSigV4Tests", dependencies: ["AWSSigV4"], resources: [.copy("Vectors")], swiftSettings: strict),
         .testTarget(name: "AWSQueryTests", dependencies: ["AWSQuery"], swiftSettings: strict),
+        .testTarget(name: "IAMOTPTests", dependencies: ["IAMOTP", "IAMQRCode"], swiftSettings: strict),
+        .testTarget(name: "IAMKeyFormatsTests", dependencies: ["IAMKeyFormats"], swiftSettings: strict),
         .testTarget(
             name: "IAMServerTests",
             dependencies: [

@@ -15,12 +15,13 @@ from botocore.config import Config
 class WardenServer:
     """A `warden serve` process. Use `start()`/`stop()` or as a context manager."""
 
-    def __init__(self, binary, data_dir=None, ephemeral=False, extra_args=(), env=None):
+    def __init__(self, binary, data_dir=None, ephemeral=False, extra_args=(), env=None, log_level="warning"):
         self.binary = binary
         self.data_dir = data_dir
         self.ephemeral = ephemeral
         self.extra_args = list(extra_args)
         self.env = env
+        self.log_level = log_level
         self.process = None
         self.endpoint = None
         self.credentials_path = None
@@ -30,7 +31,7 @@ class WardenServer:
         self.output = []
 
     def start(self, timeout=60):
-        args = [self.binary, "serve", "--port", "0", "--host", "127.0.0.1", "--log-level", "warning"]
+        args = [self.binary, "serve", "--port", "0", "--host", "127.0.0.1", "--log-level", self.log_level]
         if self.ephemeral:
             args.append("--ephemeral")
         if self.data_dir:

@@ -16,6 +16,11 @@ public enum IAMNames {
         }
     }
 
+    /// Characters of an MFA serial number: `[\w+=/:,.@-]`.
+    public static func isSerialCharacter(_ c: Unicode.Scalar) -> Bool {
+        isNameCharacter(c) || c == "/" || c == ":"
+    }
+
     /// User, group, policy, role names: `[\w+=,.@-]+` within a length range.
     public static func checkName(_ value: String, field: String, maxLength: Int) -> String? {
         if value.isEmpty { return violation(value, at: field, "Member must have length greater than or equal to 1") }

@@ -31,8 +31,9 @@ public final class WardenAPI: Sendable {
         self.logger = logger
         credentials = CredentialResolver(store: store, box: box)
         authorizer = Authorizer(store: store, policies: PolicySetBuilder(store: store, catalog: catalog, cache: cache))
-        iam = IAMHandlers(store: store, box: box, catalog: catalog, now: now)
-        sts = STSHandlers(store: store, box: box, now: now)
+        let mfa = MFAVerifier(store: store, box: box)
+        iam = IAMHandlers(store: store, box: box, catalog: catalog, mfa: mfa, now: now)
+        sts = STSHandlers(store: store, box: box, mfa: mfa, now: now)
     }
 
     /// The secret to verify a signature with, and who the key belongs to.

@@ -80,7 +80,8 @@ public protocol CredentialRepository: Sendable {
 }
 
 /// Everything Warden stores. Implementations: `SQLiteStorage` (file or in-memory).
-public protocol IAMStore: AccountRepository, UserRepository, GroupRepository, PolicyRepository, CredentialRepository {
+public protocol IAMStore: AccountRepository, UserRepository, GroupRepository, PolicyRepository, CredentialRepository,
+    PasswordRepository, MFARepository, UploadedCredentialRepository {
     /// Deletes every row (the `--ephemeral` reset).
     func reset() async throws
 }

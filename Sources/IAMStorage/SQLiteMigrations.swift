@@ -105,5 +105,75 @@ enum SQLiteMigrations {
         );
         CREATE INDEX session_credential_expiry ON session_credential(expires_at);
         """),
+        ("v2-credentials", """
+        CREATE TABLE login_profile (
+            user_id TEXT PRIMARY KEY NOT NULL REFERENCES iam_user(id) ON DELETE CASCADE,
+            password_hash TEXT NOT NULL,
+            password_reset_required INTEGER NOT NULL,
+            created_at INTEGER NOT NULL,
+            password_changed_at INTEGER NOT NULL
+        );
+        CREATE TABLE password_history (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            user_id TEXT NOT NULL REFERENCES iam_user(id) ON DELETE CASCADE,
+            password_hash TEXT NOT NULL,
+            created_at INTEGER NOT NULL
+        );
+        CREATE INDEX password_history_user ON password_history(user_id);
+        CREATE TABLE account_password_policy (
+            account_id TEXT PRIMARY KEY NOT NULL REFERENCES account(id) ON DELETE CASCADE,
+            minimum_length INTEGER NOT NULL,
+            require_symbols INTEGER NOT NULL,
+            require_numbers INTEGER NOT NULL,
+            require_uppercase INTEGER NOT NULL,
+            require_lowercase INTEGER NOT NULL,
+            allow_users_to_change INTEGER NOT NULL,
+            max_age_days INTEGER,
+            reuse_prevention INTEGER,
+            hard_expiry INTEGER NOT NULL
+        );
+        CREATE TABLE mfa_device (
+            serial_number TEXT PRIMARY KEY NOT NULL,
+            account_id TEXT NOT NULL REFERENCES account(id) ON DELETE CASCADE,
+            name TEXT NOT NULL,
+            path TEXT NOT NULL,
+            sealed_seed BLOB NOT NULL,
+            user_id TEXT REFERENCES iam_user(id) ON DELETE SET NULL,
+            enabled_at INTEGER,
+            last_used_step INTEGER,
+            drift_steps INTEGER NOT NULL DEFAULT 0,
+            created_at INTEGER NOT NULL
+        );
+        CREATE INDEX mfa_device_user ON mfa_device(user_id);
+        CREATE TABLE signing_certificate (
+            id TEXT PRIMARY KEY NOT NULL,
+            account_id TEXT NOT NULL REFERENCES account(id) ON DELETE CASCADE,
+            user_id TEXT REFERENCES iam_user(id) ON DELETE CASCADE,
+            body TEXT NOT NULL,
+            fingerprint BLOB NOT NULL,
+            status TEXT NOT NULL CHECK (status IN ('Active', 'Inactive')),
+            uploaded_at INTEGER NOT NULL,
+            UNIQUE (account_id, fingerprint)
+        );
+        CREATE TABLE ssh_public_key (
+            id TEXT PRIMARY KEY NOT NULL,
+            user_id TEXT NOT NULL REFERENCES iam_user(id) ON DELETE CASCADE,
+            ssh_body TEXT NOT NULL,
+            pem_body TEXT NOT NULL,
+            fingerprint TEXT NOT NULL,
+            status TEXT NOT NULL CHECK (status IN ('Active', 'Inactive')),
+            uploaded_at INTEGER NOT NULL,
+            UNIQUE (user_id, fingerprint)
+        );
+        CREATE TABLE service_specific_credential (
+            id TEXT PRIMARY KEY NOT NULL,
+            user_id TEXT NOT NULL REFERENCES iam_user(id) ON DELETE CASCADE,
+            service_name TEXT NOT NULL,
+            service_user_name TEXT NOT NULL,
+            sealed_password BLOB NOT NULL,
+            status TEXT NOT NULL CHECK (status IN ('Active', 'Inactive')),
+            created_at INTEGER NOT NULL
+        );
+        """),
     ]
 }

@@ -99,6 +99,28 @@ def proc_cpu_seconds(pid):
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def machine_busy_seconds():
+    """CPU seconds spent non-idle by the whole machine (all CPUs), from /proc/stat."""
+    with open("/proc/stat") as stat:
+        fields = [int(x) for x in stat.readline().split()[1:]]
+    idle = fields[3] + fields[4]  # idle + iowait
+    return (sum(fields[:8]) - idle) / os.sysconf("SC_CLK_TCK")
+
+
+def load_average():
+    with open("/proc/loadavg") as loadavg:
+        return float(loadavg.read().split()[0])
+
+
+def wait_for_quiet(threshold, limit):
+    """Waits (at most `limit` s) until the 1-minute load average drops below `threshold`."""
+    end = time.monotonic() + limit
+    while load_average() >= threshold and time.monotonic() < end:
+        log(f"machine busy (load {load_average():.2f} ≥ {threshold}); waiting")
+        time.sleep(10)
+    return load_average()
+
+
 def descendants(pid):
     """All descendant pids (so a shim that forks is still accounted for)."""
     found, frontier = [], [pid]
@@ -369,12 +391,14 @@ def run_wrk(server, pool_file, connections, threads, duration, timeout_s):
     pid = server.pid
     cpu_before = proc_cpu_seconds(pid)
     wrk_before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    busy_before = machine_busy_seconds()
     with RSSSampler(pid) as sampler:
         try:
             completed = subprocess.run(args, capture_output=True, text=True, timeout=duration + 60)
         except subprocess.TimeoutExpired as error:
             raise BenchmarkFailure(f"wrk did not finish within {duration + 60}s") from error
     wrk_after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    busy = machine_busy_seconds() - busy_before
     cpu = proc_cpu_seconds(pid) - cpu_before
     if completed.returncode != 0:
         raise BenchmarkFailure(f"wrk failed ({completed.returncode}):\n{completed.stdout}\n{completed.stderr}")
@@ -382,6 +406,9 @@ def run_wrk(server, pool_file, connections, threads, duration, timeout_s):
     result["server_cpu_s"] = cpu
     result["wrk_cpu_s"] = (wrk_after.ru_utime - wrk_before.ru_utime) + (wrk_after.ru_stime - wrk_before.ru_stime)
     result["peak_rss_kib"] = sampler.peak
+    # CPU used by everything else on the machine during the run (noise from other processes).
+    result["other_cpu_s"] = max(0.0, busy - cpu - result["wrk_cpu_s"])
+    result["load_after"] = load_average()
     result["raw"] = completed.stdout
     if result["non2xx"] or result["status_errors"]:
         raise BenchmarkFailure(f"{server.name}: wrk saw non-2xx responses ({result['non2xx']}):\n{completed.stdout}")
@@ -472,6 +499,8 @@ def report(facts, args, scenarios, results, memory, warden_bin):
         f"(built {time.strftime('%Y-%m-%d %H:%M:%S', time.gmtime(os.path.getmtime(warden_bin)))} UTC)")
     out(f"- {facts['nproc']} CPUs: {facts['cpu_model']}; Linux {facts['kernel']}")
     out(f"- {facts['wrk']}; moto {facts['moto']}; Python {facts['python']}")
+    out(f"- 1-minute load average before the first run: {facts.get('load_before', '?')} "
+        "(other processes' CPU during each run is in the second table: non-zero means a noisy machine)")
     out(f"- wrk: {args.threads} threads (capped at the connection count), {args.duration} s per run, "
         f"{args.warmup} s warm-up per scenario, pool of {args.pool_size} pre-signed requests; "
         "load generator and server share the same CPUs over 127.0.0.1")
@@ -492,8 +521,8 @@ def report(facts, args, scenarios, results, memory, warden_bin):
     out("Server CPU per request (utime+stime of the server process / requests) and load-generator CPU:")
     out("")
     out("| scenario | conns | warden CPU % | warden CPU µs/req | warden p90 / p99.9 ms | moto CPU % | moto CPU µs/req "
-        "| wrk CPU % (warden run) |")
-    out("|---|---:|---:|---:|---:|---:|---:|---:|")
+        "| wrk CPU % (warden run) | other processes CPU % (warden / moto run) |")
+    out("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     for scenario in scenarios:
         for c in args.connections:
             w = results.get(("warden", scenario, c))
@@ -511,6 +540,8 @@ def report(facts, args, scenarios, results, memory, warden_bin):
             else:
                 cells += ["-"] * 2
             cells.append(f"{w['wrk_cpu_s'] / (w['duration_us'] / 1e6) * 100:.0f}" if w else "-")
+            other = [f"{r['other_cpu_s'] / (r['duration_us'] / 1e6) * 100:.0f}" if r else "-" for r in (w, m)]
+            cells.append(" / ".join(other))
             out("| " + " | ".join(cells) + " |")
     out("")
     out("Memory (MiB, from /proc/PID/status; idle = after setup, before load; loaded = highest VmRSS sampled "
@@ -561,6 +592,10 @@ def main():
     parser.add_argument("--servers", default="warden,moto", help="warden, moto, or both (default warden,moto)")
     parser.add_argument("--time-limit", type=int, default=1500, help="abort the whole run after this many seconds")
     parser.add_argument("--json", help="also write the results as JSON to this file")
+    parser.add_argument("--wait-quiet", type=float, default=0.0,
+                        help="before starting, wait (up to --wait-quiet-limit s) until the 1-minute load average "
+                             "is below this (default 0: do not wait)")
+    parser.add_argument("--wait-quiet-limit", type=int, default=600)
     args = parser.parse_args()
     args.connections = [int(c) for c in args.connections.split(",")]
     scenarios = [SCENARIO_KEYS[s.strip()] for s in args.scenarios.split(",")]
@@ -575,6 +610,10 @@ def main():
     if "moto" in servers and not moto_bin:
         sys.exit("moto_server not found: pip install 'moto[server]'")
 
+    facts = system_facts()
+    if args.wait_quiet > 0:
+        wait_for_quiet(args.wait_quiet, args.wait_quiet_limit)
+    facts["load_before"] = f"{load_average():.2f}"
     deadline = time.monotonic() + args.time_limit
     started = []
 
@@ -588,7 +627,6 @@ def main():
     signal.alarm(args.time_limit + 120)
 
     results, memory = {}, {}
-    facts = system_facts()
     with tempfile.TemporaryDirectory(prefix="warden-http-bench-") as workdir:
         args.workdir = workdir
         try:

@@ -31,6 +31,28 @@ public enum APIOperation: String, Sendable, CaseIterable {
     // IAM: access keys
     case createAccessKey = "CreateAccessKey", listAccessKeys = "ListAccessKeys", updateAccessKey = "UpdateAccessKey"
     case deleteAccessKey = "DeleteAccessKey", getAccessKeyLastUsed = "GetAccessKeyLastUsed"
+    // IAM: passwords
+    case createLoginProfile = "CreateLoginProfile", getLoginProfile = "GetLoginProfile"
+    case updateLoginProfile = "UpdateLoginProfile", deleteLoginProfile = "DeleteLoginProfile"
+    case changePassword = "ChangePassword", updateAccountPasswordPolicy = "UpdateAccountPasswordPolicy"
+    case getAccountPasswordPolicy = "GetAccountPasswordPolicy", deleteAccountPasswordPolicy = "DeleteAccountPasswordPolicy"
+    // IAM: virtual MFA
+    case createVirtualMFADevice = "CreateVirtualMFADevice", enableMFADevice = "EnableMFADevice"
+    case resyncMFADevice = "ResyncMFADevice", deactivateMFADevice = "DeactivateMFADevice"
+    case deleteVirtualMFADevice = "DeleteVirtualMFADevice", getMFADevice = "GetMFADevice"
+    case listMFADevices = "ListMFADevices", listVirtualMFADevices = "ListVirtualMFADevices"
+    case tagMFADevice = "TagMFADevice", untagMFADevice = "UntagMFADevice", listMFADeviceTags = "ListMFADeviceTags"
+    // IAM: signing certificates, SSH public keys, service-specific credentials
+    case uploadSigningCertificate = "UploadSigningCertificate", listSigningCertificates = "ListSigningCertificates"
+    case updateSigningCertificate = "UpdateSigningCertificate", deleteSigningCertificate = "DeleteSigningCertificate"
+    case uploadSSHPublicKey = "UploadSSHPublicKey", getSSHPublicKey = "GetSSHPublicKey"
+    case listSSHPublicKeys = "ListSSHPublicKeys", updateSSHPublicKey = "UpdateSSHPublicKey"
+    case deleteSSHPublicKey = "DeleteSSHPublicKey"
+    case createServiceSpecificCredential = "CreateServiceSpecificCredential"
+    case listServiceSpecificCredentials = "ListServiceSpecificCredentials"
+    case updateServiceSpecificCredential = "UpdateServiceSpecificCredential"
+    case resetServiceSpecificCredential = "ResetServiceSpecificCredential"
+    case deleteServiceSpecificCredential = "DeleteServiceSpecificCredential"
     // STS
     case getCallerIdentity = "GetCallerIdentity", getSessionToken = "GetSessionToken"
 

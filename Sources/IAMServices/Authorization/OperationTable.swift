@@ -54,6 +54,29 @@ enum OperationTable {
         case .getAccountAuthorizationDetails, .getAccountSummary, .createAccountAlias, .deleteAccountAlias,
              .listAccountAliases, .getAccessKeyLastUsed:
             return AuthorizationSpec(action: action, resource: .any)
+        case .createLoginProfile, .getLoginProfile, .updateLoginProfile, .deleteLoginProfile, .deactivateMFADevice,
+             .getMFADevice, .listMFADevices, .uploadSigningCertificate, .listSigningCertificates,
+             .updateSigningCertificate, .deleteSigningCertificate, .uploadSSHPublicKey, .getSSHPublicKey,
+             .listSSHPublicKeys, .updateSSHPublicKey, .deleteSSHPublicKey, .createServiceSpecificCredential,
+             .listServiceSpecificCredentials, .updateServiceSpecificCredential, .resetServiceSpecificCredential,
+             .deleteServiceSpecificCredential:
+            return AuthorizationSpec(action: action, resource: userOrCaller)
+        case .enableMFADevice, .resyncMFADevice:
+            return AuthorizationSpec(action: action, resource: user)
+        case .changePassword:
+            return AuthorizationSpec(action: action, resource: .caller, grantedByPasswordPolicy: true)
+        case .getAccountPasswordPolicy:
+            return AuthorizationSpec(action: action, resource: .any, grantedByPasswordPolicy: true)
+        case .updateAccountPasswordPolicy, .deleteAccountPasswordPolicy, .listVirtualMFADevices:
+            return AuthorizationSpec(action: action, resource: .any)
+        case .createVirtualMFADevice:
+            return AuthorizationSpec(action: action, resource: .newMFADevice, carriesTags: true)
+        case .deleteVirtualMFADevice, .listMFADeviceTags:
+            return AuthorizationSpec(action: action, resource: .mfaDevice(parameter: "SerialNumber"))
+        case .tagMFADevice:
+            return AuthorizationSpec(action: action, resource: .mfaDevice(parameter: "SerialNumber"), carriesTags: true)
+        case .untagMFADevice:
+            return AuthorizationSpec(action: action, resource: .mfaDevice(parameter: "SerialNumber"), removesTagKeys: true)
         case .getCallerIdentity, .getSessionToken:
             // No permission needed; an explicit Deny does not block them (iam-facts §5).
             return AuthorizationSpec(action: nil, resource: .any)

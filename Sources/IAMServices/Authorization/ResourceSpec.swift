@@ -14,6 +14,12 @@ enum ResourceSpec: Sendable {
     case policy(parameter: String)
     /// CreatePolicy: `Path` + `PolicyName`.
     case newPolicy
+    /// The calling user itself (ChangePassword).
+    case caller
+    /// CreateVirtualMFADevice: `Path` + `VirtualMFADeviceName` under `mfa/`.
+    case newMFADevice
+    /// An MFA device named by its serial number (the device ARN).
+    case mfaDevice(parameter: String)
     /// A List* operation over a kind of entity: `arn:aws:iam::ACCOUNT:user/` and so on.
     case listing(String)
 }
@@ -30,4 +36,7 @@ struct AuthorizationSpec: Sendable {
     var carriesTags = false
     /// The request names tag keys to remove in `TagKeys.member.N` (adds `aws:TagKeys`).
     var removesTagKeys = false
+    /// Allowed to IAM users on themselves when the account password policy sets
+    /// `AllowUsersToChangePassword`, unless explicitly denied (iam-facts §4.7).
+    var grantedByPasswordPolicy = false
 }

@@ -53,6 +53,10 @@ extension IAMHandlers {
         let arn = try p.required("PolicyArn")
         _ = try await managedPolicy(arn, caller)
         let filter = p["EntityFilter"]
+        if let filter, !["User", "Role", "Group", "LocalManagedPolicy", "AWSManagedPolicy"].contains(filter) {
+            throw AWSServiceError.validationError(IAMNames.violation(filter, at: "entityFilter",
+                "Member must satisfy enum value set: [User, Role, Group, LocalManagedPolicy, AWSManagedPolicy]"))
+        }
         var users: [IAMUser] = []
         var groups: [IAMGroup] = []
         for entity in try await store.entities(policyARN: arn) {

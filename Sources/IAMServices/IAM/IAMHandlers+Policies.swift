@@ -118,6 +118,10 @@ extension IAMHandlers {
         if try await store.attachmentCount(policyARN: policy.arn) > 0 {
             throw AWSServiceError.deleteConflict("Cannot delete a policy attached to entities.")
         }
+        if try await store.versions(policyID: policy.id).count > 1 {
+            throw AWSServiceError.deleteConflict(
+                "This policy has more than one version. Before you delete a policy, you must delete the policy's versions. The default version is deleted with the policy.")
+        }
         try await store.deletePolicy(id: policy.id)
         return nil
     }

@@ -73,6 +73,21 @@ extension IAMHandlers {
         if try await !store.groupsForUser(userID: user.id).isEmpty {
             throw AWSServiceError.deleteConflict("Cannot delete entity, must remove user from all groups first.")
         }
+        if try await store.loginProfile(userID: user.id) != nil {
+            throw AWSServiceError.deleteConflict("Cannot delete entity, must delete login profile first.")
+        }
+        if try await !store.mfaDevices(userID: user.id).isEmpty {
+            throw AWSServiceError.deleteConflict("Cannot delete entity, must delete MFA device first.")
+        }
+        if try await !store.signingCertificates(accountID: caller.accountID, userID: user.id).isEmpty {
+            throw AWSServiceError.deleteConflict("Cannot delete entity, must delete signing certificates first.")
+        }
+        if try await !store.sshPublicKeys(userID: user.id).isEmpty {
+            throw AWSServiceError.deleteConflict("Cannot delete entity, must delete SSH public keys first.")
+        }
+        if try await !store.serviceSpecificCredentials(userID: user.id).isEmpty {
+            throw AWSServiceError.deleteConflict("Cannot delete entity, must delete service-specific credentials first.")
+        }
         try await store.deleteUser(id: user.id)
         return nil
     }

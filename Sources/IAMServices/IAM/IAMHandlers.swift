@@ -11,6 +11,7 @@ struct IAMHandlers: Sendable {
     let store: any IAMStore
     let box: SecretBox
     let catalog: ManagedPolicyCatalog
+    let mfa: MFAVerifier
     let now: @Sendable () -> Int64
 
     func perform(_ operation: APIOperation, _ p: QueryParameters, _ caller: Caller) async throws -> String? {
@@ -70,6 +71,39 @@ struct IAMHandlers: Sendable {
         case .updateAccessKey: return try await updateAccessKey(p, caller)
         case .deleteAccessKey: return try await deleteAccessKey(p, caller)
         case .getAccessKeyLastUsed: return try await getAccessKeyLastUsed(p, caller)
+        case .createLoginProfile: return try await createLoginProfile(p, caller)
+        case .getLoginProfile: return try await getLoginProfile(p, caller)
+        case .updateLoginProfile: return try await updateLoginProfile(p, caller)
+        case .deleteLoginProfile: return try await deleteLoginProfile(p, caller)
+        case .changePassword: return try await changePassword(p, caller)
+        case .updateAccountPasswordPolicy: return try await updateAccountPasswordPolicy(p, caller)
+        case .getAccountPasswordPolicy: return try await getAccountPasswordPolicy(p, caller)
+        case .deleteAccountPasswordPolicy: return try await deleteAccountPasswordPolicy(p, caller)
+        case .createVirtualMFADevice: return try await createVirtualMFADevice(p, caller)
+        case .enableMFADevice: return try await enableMFADevice(p, caller)
+        case .resyncMFADevice: return try await resyncMFADevice(p, caller)
+        case .deactivateMFADevice: return try await deactivateMFADevice(p, caller)
+        case .deleteVirtualMFADevice: return try await deleteVirtualMFADevice(p, caller)
+        case .getMFADevice: return try await getMFADevice(p, caller)
+        case .listMFADevices: return try await listMFADevices(p, caller)
+        case .listVirtualMFADevices: return try await listVirtualMFADevices(p, caller)
+        case .tagMFADevice: return try await tagMFADevice(p, caller)
+        case .untagMFADevice: return try await untagMFADevice(p, caller)
+        case .listMFADeviceTags: return try await listMFADeviceTags(p, caller)
+        case .uploadSigningCertificate: return try await uploadSigningCertificate(p, caller)
+        case .listSigningCertificates: return try await listSigningCertificates(p, caller)
+        case .updateSigningCertificate: return try await updateSigningCertificate(p, caller)
+        case .deleteSigningCertificate: return try await deleteSigningCertificate(p, caller)
+        case .uploadSSHPublicKey: return try await uploadSSHPublicKey(p, caller)
+        case .getSSHPublicKey: return try await getSSHPublicKey(p, caller)
+        case .listSSHPublicKeys: return try await listSSHPublicKeys(p, caller)
+        case .updateSSHPublicKey: return try await updateSSHPublicKey(p, caller)
+        case .deleteSSHPublicKey: return try await deleteSSHPublicKey(p, caller)
+        case .createServiceSpecificCredential: return try await createServiceSpecificCredential(p, caller)
+        case .listServiceSpecificCredentials: return try await listServiceSpecificCredentials(p, caller)
+        case .updateServiceSpecificCredential: return try await updateServiceSpecificCredential(p, caller)
+        case .resetServiceSpecificCredential: return try await resetServiceSpecificCredential(p, caller)
+        case .deleteServiceSpecificCredential: return try await deleteServiceSpecificCredential(p, caller)
         case .getCallerIdentity, .getSessionToken:
             throw AWSServiceError.invalidAction(operation.rawValue)
         }

@@ -8,6 +8,7 @@ import IAMStorage
 struct STSHandlers: Sendable {
     let store: any IAMStore
     let box: SecretBox
+    let mfa: MFAVerifier
     let now: @Sendable () -> Int64
 
     func perform(_ operation: APIOperation, _ p: QueryParameters, _ caller: Caller) async throws -> String? {
@@ -29,16 +30,28 @@ struct STSHandlers: Sendable {
         guard caller.session == nil else {
             throw AWSServiceError.accessDenied("Cannot call GetSessionToken with session credentials")
         }
-        let maximum = caller.isRoot ? 3_600 : 129_600
-        let duration = try p.int("DurationSeconds") ?? (caller.isRoot ? 3_600 : 43_200)
-        guard (900...maximum).contains(duration) else {
-            throw AWSServiceError.validationError(IAMNames.violation(String(duration), at: "durationSeconds",
-                "Member must have value \(duration < 900 ? "greater than or equal to 900" : "less than or equal to \(maximum)")"))
+        let requested = try p.int("DurationSeconds") ?? (caller.isRoot ? 3_600 : 43_200)
+        guard (900...129_600).contains(requested) else {
+            throw AWSServiceError.validationError(IAMNames.violation(String(requested), at: "durationSeconds",
+                "Member must have value \(requested < 900 ? "greater than or equal to 900" : "less than or equal to 129600")"))
         }
+        // Root sessions longer than an hour default to one hour (botocore STS documentation).
+        let duration = caller.isRoot ? min(requested, 3_600) : requested
+        if let code = p["TokenCode"], !MFAVerifier.isCode(code) {
+            throw AWSServiceError.validationError(IAMNames.violation(code, at: "tokenCode",
+                "Member must have length equal to 6 and satisfy regular expression pattern: [\\d]*"))
+        }
+        if let serial = p["SerialNumber"], !(9...256).contains(serial.count) {
+            throw AWSServiceError.validationError(IAMNames.violation(serial, at: "serialNumber",
+                "Member must have length between 9 and 256"))
+        }
+        var mfaAuthenticatedAt: Int64?
         if p["SerialNumber"] != nil || p["TokenCode"] != nil {
-            // No MFA device can be verified yet (virtual MFA arrives with the self-service issue).
-            throw AWSServiceError.accessDenied(
-                "MultiFactorAuthentication failed, unable to validate MFA code.  Please verify your MFA serial number is valid and associated with this user.")
+            guard try await verifyMFA(p, caller) else {
+                throw AWSServiceError.accessDenied(
+                    "MultiFactorAuthentication failed, unable to validate MFA code.  Please verify your MFA serial number is valid and associated with this user.")
+            }
+            mfaAuthenticatedAt = now()
         }
         var rng = SystemRandomNumberGenerator()
         let keyID = IAMIdentifiers.accessKeyID("ASIA", using: &rng)
@@ -48,7 +61,7 @@ struct STSHandlers: Sendable {
         let session = IAMSessionCredential(
             accessKeyID: keyID, accountID: caller.accountID, userID: caller.user?.id,
             sealedSecret: try box.seal(secret, boundTo: keyID), tokenHash: SecretBox.tokenHash(token),
-            issuedAt: issued, expiresAt: issued + Int64(duration), mfaAuthenticatedAt: nil)
+            issuedAt: issued, expiresAt: issued + Int64(duration), mfaAuthenticatedAt: mfaAuthenticatedAt)
         try await store.createSession(session)
         var xml = XMLWriter()
         xml.open("Credentials")
@@ -58,6 +71,13 @@ struct STSHandlers: Sendable {
         xml.timestamp("Expiration", session.expiresAt)
         xml.close("Credentials")
         return xml.text
+    }
+
+    /// SerialNumber must name an MFA device assigned to the calling user, TokenCode its current code.
+    func verifyMFA(_ p: QueryParameters, _ caller: Caller) async throws -> Bool {
+        guard let user = caller.user, let serial = p["SerialNumber"], let code = p["TokenCode"],
+              let device = try await store.mfaDevice(serialNumber: serial), device.userID == user.id else { return false }
+        return try await mfa.verify(device, code: code, userID: user.id, now: now())
     }
 
     /// An opaque token: 96 random bytes, base64.

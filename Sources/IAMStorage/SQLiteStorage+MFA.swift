@@ -1,0 +1,73 @@
+import Foundation
+import GRDB
+public import IAMModel
+
+extension SQLiteStorage {
+    public func createMFADevice(_ device: IAMMFADevice) async throws {
+        try await write(conflictKey: "mfa-device") { db in
+            try db.execute(sql: """
+                INSERT INTO mfa_device (serial_number, account_id, name, path, sealed_seed, user_id, enabled_at, last_used_step,
+                    drift_steps, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [device.serialNumber, device.accountID, device.name, device.path, Data(device.sealedSeed),
+                                 device.userID, device.enabledAt, device.lastUsedStep, device.driftSteps, device.createdAt])
+            try Self.setTags(db, kind: "mfa", id: device.serialNumber, device.tags)
+        }
+    }
+
+    public func mfaDevice(serialNumber: String) async throws -> IAMMFADevice? {
+        try await read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM mfa_device WHERE serial_number = ?", arguments: [serialNumber])
+                .map { try Self.mfaDevice($0, db) }
+        }
+    }
+
+    public func mfaDevices(accountID: String) async throws -> [IAMMFADevice] {
+        try await read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM mfa_device WHERE account_id = ? ORDER BY serial_number", arguments: [accountID])
+                .map { try Self.mfaDevice($0, db) }
+        }
+    }
+
+    public func mfaDevices(userID: String) async throws -> [IAMMFADevice] {
+        try await read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM mfa_device WHERE user_id = ? ORDER BY enabled_at, serial_number",
+                             arguments: [userID]).map { try Self.mfaDevice($0, db) }
+        }
+    }
+
+    public func updateMFADevice(_ device: IAMMFADevice) async throws {
+        try await write { db in
+            try db.execute(sql: """
+                UPDATE mfa_device SET user_id = ?, enabled_at = ?, last_used_step = ?, drift_steps = ? WHERE serial_number = ?
+                """, arguments: [device.userID, device.enabledAt, device.lastUsedStep, device.driftSteps, device.serialNumber])
+        }
+    }
+
+    public func consumeMFAStep(serialNumber: String, step: Int64) async throws -> Bool {
+        try await write { db in
+            try db.execute(sql: """
+                UPDATE mfa_device SET last_used_step = ? WHERE serial_number = ? AND (last_used_step IS NULL OR last_used_step < ?)
+                """, arguments: [step, serialNumber, step])
+            return db.changesCount == 1
+        }
+    }
+
+    public func deleteMFADevice(serialNumber: String) async throws {
+        try await write { db in
+            try db.execute(sql: "DELETE FROM tag WHERE resource_kind = 'mfa' AND resource_id = ?", arguments: [serialNumber])
+            try db.execute(sql: "DELETE FROM mfa_device WHERE serial_number = ?", arguments: [serialNumber])
+        }
+    }
+
+    public func setMFADeviceTags(serialNumber: String, tags: [IAMTag]) async throws {
+        try await write { db in try Self.setTags(db, kind: "mfa", id: serialNumber, tags) }
+    }
+
+    static func mfaDevice(_ row: Row, _ db: Database) throws -> IAMMFADevice {
+        let serial: String = row["serial_number"]
+        return IAMMFADevice(serialNumber: serial, accountID: row["account_id"], name: row["name"], path: row["path"],
+                            sealedSeed: bytes(row, "sealed_seed"), userID: row["user_id"], enabledAt: row["enabled_at"],
+                            lastUsedStep: row["last_used_step"], driftSteps: row["drift_steps"], createdAt: row["created_at"],
+                            tags: try tags(db, kind: "mfa", id: serial))
+    }
+}
