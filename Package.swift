@@ -68,6 +68,7 @@ let package = Package(
             dependencies: [
                 "IAMPolicy", "IAMPolicyCatalog", "IAMModel", "IAMStorage", "AWSQuery", "IAMOTP", "IAMQRCode", "IAMKeyFormats",
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CryptoExtras", package: "swift-crypto"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -26,12 +26,13 @@ enum PEMArmor {
         case strayBoundary
         case headers(label: String)
         case badBase64(label: String)
+        case textOutsideBlocks
 
         /// The label of the block at fault, if there is one.
         var label: String? {
             switch self {
             case .unterminated(let label), .mismatchedEnd(let label), .headers(let label), .badBase64(let label): label
-            case .strayBoundary: nil
+            case .strayBoundary, .textOutsideBlocks: nil
             }
         }
 
@@ -42,6 +43,7 @@ enum PEMArmor {
             case .strayBoundary: "a PEM END line appears outside any block"
             case .headers(let label): "the PEM block `\(label)` has headers, which are not supported"
             case .badBase64(let label): "the PEM block `\(label)` is not valid base64"
+            case .textOutsideBlocks: "the body has text outside the PEM block"
             }
         }
     }
@@ -55,34 +57,36 @@ enum PEMArmor {
         lines(of: text).contains { boundaryLabel($0, prefix: beginPrefix) != nil }
     }
 
-    /// Every block in `text`, in order; text outside blocks is skipped.
-    static func blocks(in text: String) -> Result<[Block], Failure> {
+    /// Every block in `text`, in order. Text outside blocks is skipped when `allowingText` is true (RFC 7468's
+    /// explanatory text) and is a failure otherwise; blank lines are always allowed.
+    static func blocks(in text: String, allowingText: Bool = true) -> Result<[Block], Failure> {
         var blocks: [Block] = []
-        var open: (label: String, base64: [UInt8])?
+        var openLabel: String?
+        var base64: [UInt8] = []
         for line in lines(of: text) {
-            if var current = open {
-                if let label = boundaryLabel(line, prefix: endPrefix) {
-                    guard label == current.label else { return .failure(.mismatchedEnd(label: current.label)) }
-                    guard let der = decodeBase64(current.base64) else {
-                        return .failure(.badBase64(label: current.label))
-                    }
+            if let label = openLabel {
+                if let endLabel = boundaryLabel(line, prefix: endPrefix) {
+                    guard endLabel == label else { return .failure(.mismatchedEnd(label: label)) }
+                    guard let der = decodeBase64(base64) else { return .failure(.badBase64(label: label)) }
                     blocks.append(Block(label: label, der: der))
-                    open = nil
+                    openLabel = nil
                 } else if line.starts(with: dashes) {
-                    return .failure(.unterminated(label: current.label))
+                    return .failure(.unterminated(label: label))
                 } else if line.contains(UInt8(ascii: ":")) {
-                    return .failure(.headers(label: current.label))
+                    return .failure(.headers(label: label))
                 } else {
-                    current.base64.append(contentsOf: line)
-                    open = current
+                    base64.append(contentsOf: line.lazy.filter { !isBlank($0) })
                 }
             } else if let label = boundaryLabel(line, prefix: beginPrefix) {
-                open = (label, [])
+                openLabel = label
+                base64 = []
             } else if boundaryLabel(line, prefix: endPrefix) != nil {
                 return .failure(.strayBoundary)
+            } else if !allowingText && !line.isEmpty {
+                return .failure(.textOutsideBlocks)
             }
         }
-        if let current = open { return .failure(.unterminated(label: current.label)) }
+        if let label = openLabel { return .failure(.unterminated(label: label)) }
         return .success(blocks)
     }
 

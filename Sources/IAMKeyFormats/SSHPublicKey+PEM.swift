@@ -6,11 +6,11 @@ extension SSHPublicKey {
     /// PKCS#1 `RSAPublicKey` (RFC 8017 §A.1.1), the encoding of `ssh-keygen -e -m PEM`.
     static let pkcs1Label = "RSA PUBLIC KEY"
 
-    /// Parses a body holding one PEM public key block. Any other block (a certificate, a private key) is an
-    /// unrecognized encoding; so is an SPKI key whose algorithm is not rsaEncryption.
+    /// Parses a body holding one PEM public key block and nothing else but blank lines. Any other block (a
+    /// certificate, a private key) is an unrecognized encoding; so is an SPKI key whose algorithm is not rsaEncryption.
     static func parsePEM(_ body: String) -> Result<RSAPublicNumbers, SSHPublicKeyError> {
         let blocks: [PEMArmor.Block]
-        switch PEMArmor.blocks(in: body) {
+        switch PEMArmor.blocks(in: body, allowingText: false) {
         case .failure(let failure):
             if let label = failure.label, label != spkiLabel, label != pkcs1Label {
                 return .failure(.unrecognizedEncoding(notAPublicKey(label)))

@@ -51,15 +51,8 @@ struct AWSEndpoint: Sendable {
             return render(api.error(AWSServiceError(failure.code.awsCode, failure.message, status: failure.code.httpStatus),
                                     service: service, requestID: requestID), requestID)
         }
-        let target: APIOperation.Service
-        switch authorization.service {
-        case "iam": target = .iam
-        case "sts": target = .sts
-        default:
-            return render(api.error(AWSServiceError("InvalidAction",
-                                                    "Warden does not serve the service `\(authorization.service)` in the credential scope.",
-                                                    status: 400), service: service, requestID: requestID), requestID)
-        }
+        // Route by the credential scope's service: IAM and STS (Query), EC2, or anything else.
+        let target: APIOperation.Service = authorization.service == "sts" ? .sts : .iam
         let caller: Caller
         do {
             let (secret, found) = try await api.authenticate(accessKeyID: authorization.accessKeyID,
@@ -80,8 +73,19 @@ struct AWSEndpoint: Sendable {
         }
         let facts = RequestFacts(time: time, sourceIP: Self.sourceIP(context), secureTransport: false,
                                  region: authorization.region)
-        return render(await api.handle(service: target, parameters: parameters, caller: caller, facts: facts,
-                                       requestID: requestID), requestID)
+        switch authorization.service {
+        case "iam", "sts":
+            return render(await api.handle(service: target, parameters: parameters, caller: caller, facts: facts,
+                                           requestID: requestID), requestID)
+        case "ec2":
+            return render(await api.handleEC2(parameters: parameters, caller: caller, facts: facts, requestID: requestID),
+                          requestID)
+        default:
+            let (action, format) = Self.otherServiceAction(request, parameters, service: authorization.service)
+            let response = await api.handleOtherService(service: authorization.service, action: action, format: format,
+                                                        caller: caller, facts: facts, requestID: requestID)
+            return render(response, requestID, contentType: format == .json ? "application/x-amz-json-1.1" : "text/xml")
+        }
     }
 
     /// The hash the signature covers: `UNSIGNED-PAYLOAD` when the client says so, else the real
@@ -97,9 +101,21 @@ struct AWSEndpoint: Sendable {
         context.remoteAddress?.ipAddress ?? "127.0.0.1"
     }
 
-    func render(_ response: WardenAPI.Response, _ requestID: String) -> Response {
+    /// The action of a request to a service Warden does not implement: the Query `Action`, the
+    /// JSON protocol's `X-Amz-Target` (`DynamoDB_20120810.ListTables`), or S3's ListBuckets.
+    static func otherServiceAction(_ request: Request, _ parameters: QueryParameters, service: String)
+        -> (String, WardenAPI.OtherServiceFormat) {
+        if let action = parameters.action { return (action, .query) }
+        if let name = HTTPField.Name("X-Amz-Target"), let target = request.headers[name] {
+            return (String(target.split(separator: ".").last ?? Substring(target)), .json)
+        }
+        if service == "s3" && request.method == .get && request.uri.path == "/" { return ("ListAllMyBuckets", .restXML) }
+        return ("Unknown", .restXML)
+    }
+
+    func render(_ response: WardenAPI.Response, _ requestID: String, contentType: String = "text/xml") -> Response {
         var headers = HTTPFields()
-        headers[.contentType] = "text/xml"
+        headers[.contentType] = contentType
         if let name = HTTPField.Name("x-amzn-RequestId") { headers[name] = requestID }
         return Response(status: HTTPResponse.Status(code: response.status), headers: headers,
                         body: ResponseBody(byteBuffer: ByteBuffer(string: response.body)))

@@ -22,6 +22,8 @@ public final class WardenAPI: Sendable {
     let authorizer: Authorizer
     let iam: IAMHandlers
     let sts: STSHandlers
+    let ec2: EC2Handlers
+    let messages: AuthorizationMessageCodec
 
     public init(store: any IAMStore, box: SecretBox, catalog: ManagedPolicyCatalog,
                 now: @escaping @Sendable () -> Int64, logger: Logger) {
@@ -30,10 +32,13 @@ public final class WardenAPI: Sendable {
         self.now = now
         self.logger = logger
         credentials = CredentialResolver(store: store, box: box)
-        authorizer = Authorizer(store: store, policies: PolicySetBuilder(store: store, catalog: catalog, cache: cache))
+        messages = AuthorizationMessageCodec(box: box)
+        authorizer = Authorizer(store: store, policies: PolicySetBuilder(store: store, catalog: catalog, cache: cache),
+                                messages: messages)
+        ec2 = EC2Handlers(store: store, now: now)
         let mfa = MFAVerifier(store: store, box: box)
         iam = IAMHandlers(store: store, box: box, catalog: catalog, mfa: mfa, now: now)
-        sts = STSHandlers(store: store, box: box, mfa: mfa, now: now)
+        sts = STSHandlers(store: store, box: box, mfa: mfa, messages: messages, now: now)
     }
 
     /// The secret to verify a signature with, and who the key belongs to.
@@ -64,7 +69,11 @@ public final class WardenAPI: Sendable {
             return error(.invalidAction(action), service: service, requestID: requestID)
         }
         do {
-            let outcome = try await authorizer.authorize(operation, parameters, caller: caller, facts: facts)
+            var outcome = try await authorizer.authorize(operation, parameters, caller: caller, facts: facts)
+            if operation == .decodeAuthorizationMessage, caller.user != nil {
+                // Needs sts:DecodeAuthorizationMessage like any other permission.
+                outcome = try await authorizer.authorizeAction("sts:DecodeAuthorizationMessage", caller: caller, facts: facts)
+            }
             let result: String? = switch service {
             case .iam: try await iam.perform(operation, parameters, caller)
             case .sts: try await sts.perform(operation, parameters, caller)

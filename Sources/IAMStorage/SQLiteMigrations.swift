@@ -175,5 +175,18 @@ enum SQLiteMigrations {
             created_at INTEGER NOT NULL
         );
         """),
+        ("v3-ec2", """
+        CREATE TABLE ec2_resource (
+            id TEXT PRIMARY KEY NOT NULL,
+            account_id TEXT NOT NULL REFERENCES account(id) ON DELETE CASCADE,
+            region TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            name_key TEXT,
+            data TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            UNIQUE (account_id, region, kind, name_key)
+        );
+        CREATE INDEX ec2_resource_kind ON ec2_resource(account_id, region, kind);
+        """),
     ]
 }

@@ -83,8 +83,11 @@ struct KeyEncodingTests {
 
     @Test("PEM parsing skips explanatory text and finds every block")
     func pemBlocks() {
-        let text = "note\n-----BEGIN A-----\nAAEC\n-----END A-----\nmore\n -----BEGIN B-----\r\n AwQF \r\n-----END B-----"
+        let text = "note\n-----BEGIN A-----\nAAEC\n-----END A-----\nmore\n -----BEGIN B-----\r\n Aw QF \r\n-----END B-----"
         let expected = [PEMArmor.Block(label: "A", der: [0, 1, 2]), PEMArmor.Block(label: "B", der: [3, 4, 5])]
         #expect(PEMArmor.blocks(in: text) == .success(expected))
+        #expect(PEMArmor.blocks(in: text, allowingText: false) == .failure(.textOutsideBlocks))
+        let blankOnly = "\n \r\n-----BEGIN A-----\nAAEC\n-----END A-----\n\t\n"
+        #expect(PEMArmor.blocks(in: blankOnly, allowingText: false) == .success([expected[0]]))
     }
 }

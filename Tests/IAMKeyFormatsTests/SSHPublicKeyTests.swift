@@ -207,6 +207,8 @@ struct SSHPublicKeyTests {
         let fixtures = try SSHKeyFixtures.require()
         #expect(invalidMessage(fixtures.rsa + fixtures.rsa3072) != nil)
         #expect(invalidMessage(fixtures.rsaSPKI + fixtures.rsaPKCS1) != nil)
+        #expect(invalidMessage(fixtures.rsa + fixtures.rsaSPKI) != nil, "an OpenSSH line beside a PEM block")
+        #expect(invalidMessage("my key:\n" + fixtures.rsaSPKI) != nil, "prose around a PEM key")
     }
 
     @Test("broken PEM public keys are invalid")

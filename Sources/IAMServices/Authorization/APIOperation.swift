@@ -55,6 +55,7 @@ public enum APIOperation: String, Sendable, CaseIterable {
     case deleteServiceSpecificCredential = "DeleteServiceSpecificCredential"
     // STS
     case getCallerIdentity = "GetCallerIdentity", getSessionToken = "GetSessionToken"
+    case decodeAuthorizationMessage = "DecodeAuthorizationMessage"
 
     public enum Service: String, Sendable {
         case iam, sts
@@ -76,7 +77,7 @@ public enum APIOperation: String, Sendable, CaseIterable {
 
     public var service: Service {
         switch self {
-        case .getCallerIdentity, .getSessionToken: .sts
+        case .getCallerIdentity, .getSessionToken, .decodeAuthorizationMessage: .sts
         default: .iam
         }
     }

@@ -8,6 +8,7 @@ import IAMStorage
 struct Authorizer: Sendable {
     let store: any IAMStore
     let policies: PolicySetBuilder
+    let messages: AuthorizationMessageCodec
 
     /// What the gate decided, for logs: the decision and the request it evaluated.
     struct Outcome: Sendable {
@@ -114,5 +115,57 @@ struct Authorizer: Sendable {
             context.set("aws:TagKeys", values: try p.tagKeys().map { .string($0) })
         }
         return context
+    }
+
+    /// EC2: every target of the operation must be allowed; a denial is `UnauthorizedOperation`
+    /// with the decision sealed in the encoded message.
+    func authorizeEC2(_ operation: EC2Operation, _ parameters: QueryParameters, caller: Caller, facts: RequestFacts,
+                      ec2: EC2Handlers) async throws {
+        guard let user = caller.user else { return }
+        let scope = EC2Handlers.Scope(accountID: caller.accountID, region: facts.region)
+        let targets = try await EC2Authorization.targets(operation, parameters, scope, ec2)
+        let set = try await policies.policySet(for: user)
+        var base = try requestContext(AuthorizationSpec(action: operation.action, resource: .any), parameters, caller: caller,
+                                      user: user, facts: facts)
+        base.set("ec2:Region", .string(facts.region))
+        for target in targets {
+            var context = base
+            for (key, values, multi) in target.keys {
+                if multi { context.set(key, values: values.map(ContextValue.string)) } else if let first = values.first {
+                    context.set(key, .string(first))
+                }
+            }
+            let request = AuthorizationRequest(principal: caller.principal, action: operation.action, resource: target.resource,
+                                               context: context)
+            let decision = PolicyEvaluator.evaluate(request, set)
+            if !decision.isAllowed {
+                throw AWSServiceError.unauthorizedOperation(
+                    messages.encode(caller: caller, action: operation.action, resource: target.resource, decision: decision,
+                                    context: context))
+            }
+        }
+    }
+
+    /// A single action on `*` (sts:DecodeAuthorizationMessage), with the usual AccessDenied.
+    func authorizeAction(_ action: String, caller: Caller, facts: RequestFacts) async throws -> Outcome {
+        guard let user = caller.user else { return Outcome(action: action, resource: "*", decision: .allow(nil)) }
+        let context = try requestContext(AuthorizationSpec(action: action, resource: .any), QueryParameters([]), caller: caller,
+                                         user: user, facts: facts)
+        let request = AuthorizationRequest(principal: caller.principal, action: action, resource: "*", context: context)
+        let decision = PolicyEvaluator.evaluate(request, try await policies.policySet(for: user))
+        guard decision.isAllowed else {
+            throw AWSServiceError.accessDenied("User: \(caller.arn) is not authorized to perform: \(action) on resource: * \(decision.denialPhrase(action: action) ?? "")")
+        }
+        return Outcome(action: action, resource: "*", decision: decision)
+    }
+
+    /// Services Warden does not implement: evaluated so that a denial looks like AWS's.
+    func authorizeOther(service: String, action: String, caller: Caller, facts: RequestFacts) async throws -> Decision {
+        guard let user = caller.user else { return .allow(nil) }
+        let fullAction = "\(service):\(action)"
+        let context = try requestContext(AuthorizationSpec(action: fullAction, resource: .any), QueryParameters([]), caller: caller,
+                                         user: user, facts: facts)
+        let request = AuthorizationRequest(principal: caller.principal, action: fullAction, resource: "*", context: context)
+        return PolicyEvaluator.evaluate(request, try await policies.policySet(for: user))
     }
 }

@@ -77,6 +77,9 @@ enum OperationTable {
             return AuthorizationSpec(action: action, resource: .mfaDevice(parameter: "SerialNumber"), carriesTags: true)
         case .untagMFADevice:
             return AuthorizationSpec(action: action, resource: .mfaDevice(parameter: "SerialNumber"), removesTagKeys: true)
+        case .decodeAuthorizationMessage:
+            // Authorized as sts:DecodeAuthorizationMessage by WardenAPI (the table's actions are iam:).
+            return AuthorizationSpec(action: nil, resource: .any)
         case .getCallerIdentity, .getSessionToken:
             // No permission needed; an explicit Deny does not block them (iam-facts §5).
             return AuthorizationSpec(action: nil, resource: .any)

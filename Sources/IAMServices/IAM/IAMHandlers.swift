@@ -104,7 +104,7 @@ struct IAMHandlers: Sendable {
         case .updateServiceSpecificCredential: return try await updateServiceSpecificCredential(p, caller)
         case .resetServiceSpecificCredential: return try await resetServiceSpecificCredential(p, caller)
         case .deleteServiceSpecificCredential: return try await deleteServiceSpecificCredential(p, caller)
-        case .getCallerIdentity, .getSessionToken:
+        case .getCallerIdentity, .getSessionToken, .decodeAuthorizationMessage:
             throw AWSServiceError.invalidAction(operation.rawValue)
         }
     }

@@ -9,6 +9,7 @@ struct STSHandlers: Sendable {
     let store: any IAMStore
     let box: SecretBox
     let mfa: MFAVerifier
+    let messages: AuthorizationMessageCodec
     let now: @Sendable () -> Int64
 
     func perform(_ operation: APIOperation, _ p: QueryParameters, _ caller: Caller) async throws -> String? {
@@ -21,6 +22,15 @@ struct STSHandlers: Sendable {
             return xml.text
         case .getSessionToken:
             return try await getSessionToken(p, caller)
+        case .decodeAuthorizationMessage:
+            let encoded = try p.required("EncodedMessage")
+            guard (1...10_240).contains(encoded.count), let decoded = messages.decode(encoded) else {
+                throw AWSServiceError("InvalidAuthorizationMessageException", "The encoded authorization message is invalid.",
+                                      status: 400)
+            }
+            var xml = XMLWriter()
+            xml.element("DecodedMessage", decoded)
+            return xml.text
         default:
             throw AWSServiceError.invalidAction(operation.rawValue)
         }
