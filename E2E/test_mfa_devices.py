@@ -91,6 +91,9 @@ def test_create_with_path_seed_qr_and_duplicate(shared_server, tmp_path):
 
 def test_qr_code_names_the_account_alias_once_there_is_one(server, tmp_path):
     iam = client(server)
+    before = iam.create_virtual_mfa_device(VirtualMFADeviceName="before-alias")["VirtualMFADevice"]
+    assert zbarimg(before["QRCodePNG"], tmp_path) == (f"otpauth://totp/Warden:before-alias@{server.account_id}"
+                                                       f"?secret={before['Base32StringSeed'].decode()}&issuer=Warden")
     alias = unique("alias")
     iam.create_account_alias(AccountAlias=alias)
     name = unique("dev")
@@ -117,6 +120,10 @@ def test_enable_rejects_bad_codes_and_accepts_a_late_submission(shared_server):
     expect_error(attempt(oathtool(seed, now - 30), oathtool(seed, now), user=unique("ghost")), "NoSuchEntity", 404)
     ghost_serial = f"arn:aws:iam::{shared_server.account_id}:mfa/{unique('ghost')}"
     expect_error(attempt(oathtool(seed, now - 30), oathtool(seed, now), device=ghost_serial), "NoSuchEntity", 404)
+    unchecked = client(shared_server, validate=False)  # codes are exactly 6 digits ([\d]+, length 6)
+    for code1, code2 in (("12345", oathtool(seed, now)), (oathtool(seed, now - 30), "12345a")):
+        expect_error(lambda: unchecked.enable_mfa_device(UserName=name, SerialNumber=serial, AuthenticationCode1=code1,
+                                                         AuthenticationCode2=code2), "ValidationError", 400)
     # Codes typed two minutes ago (a late submission) are still two consecutive codes of the seed.
     enable(iam, name, serial, seed, now=now - 120)
     assert [d["SerialNumber"] for d in iam.list_mfa_devices(UserName=name)["MFADevices"]] == [serial]
@@ -280,6 +287,10 @@ def test_session_token_mfa_failures(shared_server):
     expect_error(session_sts.get_session_token, "AccessDenied", 403)
     expect_error(lambda: session_sts.get_session_token(SerialNumber=serial, TokenCode=oathtool(seed, now + 60)),
                  "AccessDenied", 403)
+    # A deactivated device no longer vouches for its former user.
+    client(shared_server).deactivate_mfa_device(UserName=alice["Name"], SerialNumber=serial)
+    expect_error(lambda: alice_sts.get_session_token(SerialNumber=serial, TokenCode=oathtool(seed, now + 60)),
+                 "AccessDenied", 403, MFA_FAILED)
 
 
 def test_mfa_present_is_absent_for_long_term_keys(shared_server):

@@ -72,10 +72,11 @@ public enum SigningCertificate {
             let notAfter = epochSeconds(certificate.notValidAfter)
         else { return .failure(.malformed("the certificate validity period is out of range")) }
         guard now >= notBefore else {
-            return .failure(.invalid("the certificate is not valid until epoch second \(notBefore)"))
+            // AWS reports certificates outside their validity period as malformed ("malformed or expired").
+            return .failure(.malformed("the certificate is not valid until epoch second \(notBefore)"))
         }
         guard now <= notAfter else {
-            return .failure(.invalid("the certificate expired at epoch second \(notAfter)"))
+            return .failure(.malformed("the certificate expired at epoch second \(notAfter)"))
         }
         return .success(
             SigningCertificateInfo(

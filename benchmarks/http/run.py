@@ -10,8 +10,14 @@ non-2xx responses or socket errors from wrk after it. Prints a Markdown report.
 
 Builds nothing. Build first:
     cd /work/main && swift build -c release --product warden
-Run:
+Run (about 5 minutes with the defaults):
     python3 benchmarks/http/run.py [--warden-bin PATH] [--duration 8] [--connections 1,4,16]
+        [--scenarios gci-plain,getuser-plain,gci-readonly,getuser-readonly,mixed] [--servers warden,moto]
+        [--wait-quiet 1.5] [--json results.json]
+
+The load generator shares the machine's CPUs with the servers, so other processes skew the
+numbers: the report shows the CPU other processes used during each run, and `--wait-quiet L`
+waits (bounded) for the 1-minute load average to fall below L before starting.
 
 Requires: wrk (apt-get install -y wrk), boto3/botocore, requests, moto (moto_server).
 """
