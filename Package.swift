@@ -32,11 +32,13 @@ let package = Package(
         .target(
             name: "IAMPolicyCatalog",
             dependencies: ["IAMPolicy"],
-            resources: [.copy("Resources/aws-managed-policies.json")],
+            resources: [.copy("Resources/aws-managed-policies.json"), .copy("Resources/aws-actions.json")],
             swiftSettings: strict
         ),
+        // Findings beyond the grammar (Access Analyzer style) and the console's policy summary, over the catalogs.
+        .target(name: "IAMPolicyAnalysis", dependencies: ["IAMPolicy", "IAMPolicyCatalog"], swiftSettings: strict),
         // The command-line tools behind `warden policy ...` and `warden bench ...`.
-        .target(name: "IAMPolicyTool", dependencies: ["IAMPolicy", "IAMPolicyCatalog"], swiftSettings: strict),
+        .target(name: "IAMPolicyTool", dependencies: ["IAMPolicy", "IAMPolicyCatalog", "IAMPolicyAnalysis"], swiftSettings: strict),
         // SigV4 verification, pure: canonical request, signing key, signatures, given plain values.
         .target(name: "AWSSigV4", dependencies: [.product(name: "Crypto", package: "swift-crypto")], swiftSettings: strict),
         // The AWS Query wire: form decoding, XML responses, error envelopes. Knows no service.
@@ -97,6 +99,11 @@ let package = Package(
         .testTarget(name: "AWSSigV4Tests", dependencies: ["AWSSigV4"], resources: [.copy("Vectors")], swiftSettings: strict),
         .testTarget(name: "AWSQueryTests", dependencies: ["AWSQuery"], swiftSettings: strict),
         .testTarget(name: "IAMOTPTests", dependencies: ["IAMOTP", "IAMQRCode"], swiftSettings: strict),
+        .testTarget(
+            name: "IAMPolicyAnalysisTests",
+            dependencies: ["IAMPolicyAnalysis", "IAMPolicy", "IAMPolicyCatalog", "IAMPolicyTool"],
+            resources: [.copy("Golden")],
+            swiftSettings: strict),
         .testTarget(name: "IAMKeyFormatsTests", dependencies: ["IAMKeyFormats"], swiftSettings: strict),
         .testTarget(
             name: "IAMServerTests",

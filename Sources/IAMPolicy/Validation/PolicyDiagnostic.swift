@@ -2,7 +2,9 @@
 public struct PolicyDiagnostic: Sendable, Hashable, CustomStringConvertible {
     public enum Severity: String, Sendable, Hashable {
         case error = "ERROR"
+        case securityWarning = "SECURITY_WARNING"
         case warning = "WARNING"
+        case suggestion = "SUGGESTION"
     }
 
     public var severity: Severity
@@ -20,6 +22,13 @@ public struct PolicyDiagnostic: Sendable, Hashable, CustomStringConvertible {
 
     public var description: String {
         "\(severity.rawValue) \(location) \(code): \(detail)" + (message == detail ? "" : " (AWS: \(message))")
+    }
+
+    /// A finding of any severity (errors carry AWS's code and wording).
+    public static func finding(_ severity: Severity, _ code: String, _ detail: String, at location: SourceLocation,
+                               pointer: String = "", awsCode: String? = nil, awsMessage: String? = nil) -> PolicyDiagnostic {
+        PolicyDiagnostic(severity: severity, code: code, awsErrorCode: awsCode, message: awsMessage ?? detail, detail: detail,
+                         location: location, pointer: pointer)
     }
 
     static func error(_ code: String, _ detail: String, aws message: String, at location: SourceLocation,

@@ -1,0 +1,3 @@
+import Testing
+
+@Test("placeholder until real tests land") func placeholder() { #expect(Bool(true)) }
