@@ -17,7 +17,7 @@ struct AWSEndpoint: Sendable {
     let logger: Logger
 
     func respond(_ request: Request, _ context: WardenRequestContext) async -> Response {
-        let requestID = UUID().uuidString.lowercased()
+        let requestID = Self.requestID()
         let service = APIOperation.Service.iam
         // Body, bounded.
         let body: [UInt8]
@@ -86,6 +86,29 @@ struct AWSEndpoint: Sendable {
                                                         caller: caller, facts: facts, requestID: requestID)
             return render(response, requestID, contentType: format == .json ? "application/x-amz-json-1.1" : "text/xml")
         }
+    }
+
+    /// A random UUID-shaped request id, from the system generator (getrandom, not a file per call).
+    static func requestID() -> String {
+        var rng = SystemRandomNumberGenerator()
+        let hex = Array("0123456789abcdef".utf8)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(36)
+        var high = rng.next() as UInt64
+        var low = rng.next() as UInt64
+        for i in 0..<32 {
+            if i == 8 || i == 12 || i == 16 || i == 20 { bytes.append(UInt8(ascii: "-")) }
+            let nibble: UInt64
+            if i < 16 {
+                nibble = high & 0xF
+                high >>= 4
+            } else {
+                nibble = low & 0xF
+                low >>= 4
+            }
+            bytes.append(hex[Int(nibble)])
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The hash the signature covers: `UNSIGNED-PAYLOAD` when the client says so, else the real

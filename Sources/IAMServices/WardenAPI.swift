@@ -33,11 +33,12 @@ public final class WardenAPI: Sendable {
         self.logger = logger
         credentials = CredentialResolver(store: store, box: box)
         messages = AuthorizationMessageCodec(box: box)
-        authorizer = Authorizer(store: store, policies: PolicySetBuilder(store: store, catalog: catalog, cache: cache),
-                                messages: messages)
+        let users = UserLookup(store: store, cache: cache)
+        authorizer = Authorizer(store: store, users: users,
+                                policies: PolicySetBuilder(store: store, catalog: catalog, cache: cache), messages: messages)
         ec2 = EC2Handlers(store: store, now: now)
         let mfa = MFAVerifier(store: store, box: box)
-        iam = IAMHandlers(store: store, box: box, catalog: catalog, mfa: mfa, now: now)
+        iam = IAMHandlers(store: store, box: box, catalog: catalog, mfa: mfa, users: users, now: now)
         sts = STSHandlers(store: store, box: box, mfa: mfa, messages: messages, now: now)
     }
 

@@ -7,6 +7,7 @@ import IAMStorage
 /// runs. Handlers never check permissions. A denial names the action, the resource and why.
 struct Authorizer: Sendable {
     let store: any IAMStore
+    let users: UserLookup
     let policies: PolicySetBuilder
     let messages: AuthorizationMessageCodec
 
@@ -55,7 +56,7 @@ struct Authorizer: Sendable {
                 if defaultsToCaller { return caller.arn }
                 throw AWSServiceError.missingParameter(parameter)
             }
-            let existing = try await store.user(accountID: account, name: name)
+            let existing = try await users.user(accountID: account, name: name)
             return existing?.arn ?? IAMARN.user(account, path: "/", name: name)
         case .newUser:
             return IAMARN.user(account, path: p["Path"] ?? "/", name: try p.required("UserName"))

@@ -1,3 +1,4 @@
+import IAMModel
 import IAMPolicy
 import Synchronization
 
@@ -9,6 +10,8 @@ final class PolicyCache: Sendable {
         var generation = 0
         var sets: [String: PolicySet] = [:]
         var managed: [String: CompiledPolicy] = [:]
+        /// Users by `account|lowercased name`, so authorization and handlers do not hit SQLite for them.
+        var users: [String: IAMUser] = [:]
     }
 
     private let state = Mutex(State())
@@ -20,6 +23,7 @@ final class PolicyCache: Sendable {
             state.generation += 1
             state.sets.removeAll(keepingCapacity: true)
             state.managed.removeAll(keepingCapacity: true)
+            state.users.removeAll(keepingCapacity: true)
         }
     }
 
@@ -31,6 +35,16 @@ final class PolicyCache: Sendable {
     func store(_ set: PolicySet, userID: String, generation: Int) {
         state.withLock { state in
             if state.generation == generation { state.sets[userID] = set }
+        }
+    }
+
+    func user(_ key: String) -> IAMUser? {
+        state.withLock { $0.users[key] }
+    }
+
+    func store(_ user: IAMUser, key: String, generation: Int) {
+        state.withLock { state in
+            if state.generation == generation { state.users[key] = user }
         }
     }
 

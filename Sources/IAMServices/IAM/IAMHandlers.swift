@@ -12,6 +12,7 @@ struct IAMHandlers: Sendable {
     let box: SecretBox
     let catalog: ManagedPolicyCatalog
     let mfa: MFAVerifier
+    let users: UserLookup
     let now: @Sendable () -> Int64
 
     func perform(_ operation: APIOperation, _ p: QueryParameters, _ caller: Caller) async throws -> String? {
@@ -112,7 +113,7 @@ struct IAMHandlers: Sendable {
     // MARK: Lookups shared by the handlers
 
     func existingUser(_ name: String, _ caller: Caller) async throws -> IAMUser {
-        guard let user = try await store.user(accountID: caller.accountID, name: name) else {
+        guard let user = try await users.user(accountID: caller.accountID, name: name) else {
             throw AWSServiceError.noSuchEntity("The user with name \(name) cannot be found.")
         }
         return user
