@@ -1,3 +1,0 @@
-import Testing
-
-@Test("placeholder until real tests land") func placeholder() { #expect(Bool(true)) }
