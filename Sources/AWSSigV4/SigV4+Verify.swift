@@ -20,10 +20,32 @@ extension SigV4 {
             normalizePath: true)
     }
 
+    /// ``verify(_:_:secretAccessKey:payloadSHA256:now:)`` with a signing key derived earlier for the
+    /// authorization's secret, date, region and service (the caller must key its cache on all four).
+    public static func verify(
+        _ request: SigV4Request, _ authorization: SigV4Authorization, signingKey: SigV4SigningKey,
+        payloadSHA256: String, now: Int64
+    ) -> Result<Void, SigV4Error> {
+        verify(request, authorization, key: .derived(signingKey), payloadSHA256: payloadSHA256, now: now, normalizePath: true)
+    }
+
+    enum KeySource {
+        case secret(String)
+        case derived(SigV4SigningKey)
+    }
+
     /// ``verify(_:_:secretAccessKey:payloadSHA256:now:)`` with a choice of path normalization
     /// (`false` only for the S3-style `*-unnormalized` test vectors).
     static func verify(
         _ request: SigV4Request, _ authorization: SigV4Authorization, secretAccessKey: String,
+        payloadSHA256: String, now: Int64, normalizePath: Bool
+    ) -> Result<Void, SigV4Error> {
+        verify(request, authorization, key: .secret(secretAccessKey), payloadSHA256: payloadSHA256, now: now,
+               normalizePath: normalizePath)
+    }
+
+    static func verify(
+        _ request: SigV4Request, _ authorization: SigV4Authorization, key: KeySource,
         payloadSHA256: String, now: Int64, normalizePath: Bool
     ) -> Result<Void, SigV4Error> {
         if let error = timeError(authorization, now: now) { return .failure(error) }
@@ -45,9 +67,15 @@ extension SigV4 {
         let canonical = canonicalRequest(
             request, signedHeaders: authorization.signedHeaders, payloadSHA256: declaredPayload,
             presigned: authorization.isPresigned, normalizePath: normalizePath)
+        let signingKey: SigV4SigningKey = switch key {
+        case .secret(let secret):
+            SigV4SigningKey(secretAccessKey: secret, date: authorization.date, region: authorization.region,
+                            service: authorization.service)
+        case .derived(let derived): derived
+        }
         let expected = signature(
             canonicalRequest: canonical, time: authorization.requestTime, date: authorization.date,
-            region: authorization.region, service: authorization.service, secretAccessKey: secretAccessKey)
+            region: authorization.region, service: authorization.service, key: signingKey)
         let signatureMatches = SigV4Hex.constantTimeEquals(expected, authorization.signature)
         guard signatureMatches && payloadMatches else { return .failure(.signatureDoesNotMatch) }
         return .success(())

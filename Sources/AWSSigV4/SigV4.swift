@@ -83,11 +83,17 @@ public enum SigV4 {
         canonicalRequest: String, time: Int64, date: String, region: String, service: String,
         secretAccessKey: String
     ) -> String {
+        signature(canonicalRequest: canonicalRequest, time: time, date: date, region: region, service: service,
+                  key: SigV4SigningKey(secretAccessKey: secretAccessKey, date: date, region: region, service: service))
+    }
+
+    static func signature(
+        canonicalRequest: String, time: Int64, date: String, region: String, service: String, key: SigV4SigningKey
+    ) -> String {
         let scope = "\(date)/\(region)/\(service)/\(terminator)"
         let toSign = stringToSign(
             canonicalRequest: canonicalRequest, amzDate: SigV4Timestamp.basicISO8601(time), scope: scope)
-        return SigV4SigningKey(secretAccessKey: secretAccessKey, date: date, region: region, service: service)
-            .signature(toSign)
+        return key.signature(toSign)
     }
 
     /// The payload hash that goes into the canonical request: the `X-Amz-Content-Sha256` header

@@ -15,6 +15,7 @@ struct AWSEndpoint: Sendable {
     let configuration: WardenConfiguration
     let now: @Sendable () -> Int64
     let logger: Logger
+    let signingKeys = SigningKeyCache()
 
     func respond(_ request: Request, _ context: WardenRequestContext) async -> Response {
         let requestID = Self.requestID()
@@ -58,7 +59,9 @@ struct AWSEndpoint: Sendable {
             let (secret, found) = try await api.authenticate(accessKeyID: authorization.accessKeyID,
                                                              sessionToken: authorization.securityToken)
             let payloadHash = Self.payloadHash(request.headers, body)
-            if case .failure(let failure) = SigV4.verify(signed, authorization, secretAccessKey: secret,
+            let signingKey = signingKeys.key(accessKeyID: authorization.accessKeyID, secret: secret, date: authorization.date,
+                                             region: authorization.region, service: authorization.service)
+            if case .failure(let failure) = SigV4.verify(signed, authorization, signingKey: signingKey,
                                                          payloadSHA256: payloadHash, now: time) {
                 return render(api.error(AWSServiceError(failure.code.awsCode, failure.message, status: failure.code.httpStatus),
                                         service: target, requestID: requestID), requestID)
