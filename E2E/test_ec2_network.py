@@ -22,6 +22,8 @@ import subprocess
 import time
 import xml.etree.ElementTree as ET
 
+from test_wire_shapes import check_shape, strip
+
 import botocore.session
 import pytest
 from botocore.config import Config
@@ -36,50 +38,6 @@ IMAGE = "ami-0a1b2c3d4e5f60001"
 
 # ----------------------------------------------------------------------------------------------
 # helpers
-
-
-def strip(tag):
-    return tag.split("}", 1)[-1]
-
-
-def check_shape(element, shape, path, problems):
-    """Each child must be a member of `shape` by its wire name; EC2 list items are <item>."""
-    kind = shape.type_name
-    if kind == "structure":
-        members = {member.serialization.get("name", name): member for name, member in shape.members.items()}
-        seen = set()
-        for child in element:
-            tag = strip(child.tag)
-            if tag not in members:
-                problems.append(f"{path}/{tag}: not a member of {shape.name}")
-                continue
-            if tag in seen:
-                problems.append(f"{path}/{tag}: repeated")
-            seen.add(tag)
-            check_shape(child, members[tag], f"{path}/{tag}", problems)
-        for name in shape.required_members:
-            wire = shape.members[name].serialization.get("name", name)
-            if wire not in seen:
-                problems.append(f"{path}: required member {wire} of {shape.name} missing")
-    elif kind == "list":
-        item = shape.member.serialization.get("name", "item")
-        for child in element:
-            if strip(child.tag) != item:
-                problems.append(f"{path}/{strip(child.tag)}: list items must be <{item}>")
-            else:
-                check_shape(child, shape.member, f"{path}/{item}", problems)
-    else:
-        text = element.text or ""
-        if len(element):
-            problems.append(f"{path}: scalar {shape.name} has child elements")
-        elif kind == "boolean" and text not in ("true", "false"):
-            problems.append(f"{path}: boolean is {text!r}")
-        elif kind in ("integer", "long") and not re.fullmatch(r"-?\d+", text):
-            problems.append(f"{path}: integer is {text!r}")
-        elif kind == "timestamp" and not re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z", text):
-            problems.append(f"{path}: timestamp is {text!r}")
-        elif kind == "string" and "enum" in shape.metadata and text not in shape.metadata["enum"]:
-            problems.append(f"{path}: {text!r} not in enum {shape.metadata['enum']}")
 
 
 def check_response(operation, body):

@@ -26,6 +26,8 @@ def check_shape(element, shape, path, problems):
             if tag not in members:
                 problems.append(f"{path}/{tag}: not a member of {shape.name}")
                 continue
+            if tag in seen:
+                problems.append(f"{path}/{tag}: repeated")
             seen.add(tag)
             check_shape(child, members[tag], f"{path}/{tag}", problems)
         for name in shape.required_members:
