@@ -119,3 +119,28 @@ def test_tag_based_policy_limits_stop_to_the_team(server):
     assert error_of(lambda: dev_ec2.stop_instances(InstanceIds=[red, blue]))["Error"]["Code"] == "UnauthorizedOperation"
     state = admin_ec2.describe_instances(InstanceIds=[red])["Reservations"][0]["Instances"][0]["State"]["Name"]
     assert state == "running"
+
+
+def test_tag_based_policy_on_security_groups_named_by_name(server):
+    """A group named by GroupName is authorized as that group, with its tags (ec2:ResourceTag)."""
+    iam = server.client("iam")
+    policy = {"Version": "2012-10-17", "Statement": [
+        {"Sid": "Describe", "Effect": "Allow", "Action": "ec2:Describe*", "Resource": "*"},
+        {"Sid": "OwnTeamRules", "Effect": "Allow", "Action": "ec2:AuthorizeSecurityGroupIngress",
+         "Resource": "arn:aws:ec2:*:*:security-group/*",
+         "Condition": {"StringEquals": {"ec2:ResourceTag/team": "blue"}}},
+    ]}
+    iam.create_user(UserName="sg-dev")
+    iam.put_user_policy(UserName="sg-dev", PolicyName="team", PolicyDocument=json.dumps(policy))
+    key = iam.create_access_key(UserName="sg-dev")["AccessKey"]
+    admin = server.client("ec2")
+    for team in ("blue", "red"):
+        admin.create_security_group(GroupName=f"{team}-web", Description=f"{team} web", TagSpecifications=[
+            {"ResourceType": "security-group", "Tags": [{"Key": "team", "Value": team}]}])
+    dev = server.client("ec2", access_key_id=key["AccessKeyId"], secret_access_key=key["SecretAccessKey"])
+    rule = [{"IpProtocol": "tcp", "FromPort": 443, "ToPort": 443, "IpRanges": [{"CidrIp": "10.0.0.0/8"}]}]
+    dev.authorize_security_group_ingress(GroupName="blue-web", IpPermissions=rule)
+    response = error_of(lambda: dev.authorize_security_group_ingress(GroupName="red-web", IpPermissions=rule))
+    assert response["Error"]["Code"] == "UnauthorizedOperation"
+    red = admin.describe_security_groups(GroupNames=["red-web"])["SecurityGroups"][0]
+    assert red["IpPermissions"] == []

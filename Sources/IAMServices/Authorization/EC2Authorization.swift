@@ -55,11 +55,15 @@ enum EC2Authorization {
             return [target, Target(resource: arn("vpc", p["VpcId"] ?? EC2Catalog.defaultVPCID(region: region, account: account)))]
         case .authorizeSecurityGroupIngress, .authorizeSecurityGroupEgress, .revokeSecurityGroupIngress,
              .revokeSecurityGroupEgress, .deleteSecurityGroup:
-            let id = p["GroupId"] ?? p["GroupName"] ?? "*"
-            var target = Target(resource: arn("security-group", id))
-            if let group = try await ec2.load(EC2SecurityGroup.self, kind: EC2Kind.securityGroup, id: id, scope) {
-                target.keys += resourceTags(group.tags)
+            // A group named by GroupName is authorized as the group it names (its id and tags).
+            var group: EC2SecurityGroup?
+            if let id = p["GroupId"] {
+                group = try await ec2.load(EC2SecurityGroup.self, kind: EC2Kind.securityGroup, id: id, scope)
+            } else if let name = p["GroupName"] {
+                group = try await ec2.securityGroup(named: name, scope)
             }
+            var target = Target(resource: arn("security-group", group?.groupId ?? p["GroupId"] ?? p["GroupName"] ?? "*"))
+            if let group { target.keys += resourceTags(group.tags) }
             return [target]
         }
     }
