@@ -24,6 +24,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
         .package(url: "https://github.com/apple/swift-asn1", from: "1.7.4"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // The pure policy engine: no I/O, no clock, no randomness.
@@ -77,11 +79,23 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict),
+        // The web console: server-rendered pages that call the API as the signed-in session.
+        .target(
+            name: "IAMConsole",
+            dependencies: [
+                "IAMServices", "IAMModel", "AWSQuery", "IAMPolicy", "IAMPolicyCatalog", "IAMPolicyAnalysis",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Templates"), .copy("Static")],
+            swiftSettings: strict),
         // buildApplication: the HTTP endpoint and its middleware chain.
         .target(
             name: "IAMServer",
             dependencies: [
-                "IAMServices", "AWSSigV4", "AWSQuery", "IAMStorage", "IAMModel",
+                "IAMServices", "IAMConsole", "AWSSigV4", "AWSQuery", "IAMStorage", "IAMModel",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),

@@ -1,5 +1,6 @@
 import Foundation
 public import Hummingbird
+import IAMConsole
 import IAMModel
 import IAMPolicyCatalog
 import IAMServices
@@ -71,6 +72,7 @@ public enum WardenServer {
         let endpoint = AWSEndpoint(api: prepared.api, configuration: configuration, now: { now() }, logger: logger)
         router.post("/") { request, context in await endpoint.respond(request, context) }
         router.get("/") { request, context in await endpoint.respond(request, context) }
+        try await ConsoleRoutes.register(on: router, api: prepared.api, logger: logger, now: { now() })
         if configuration.ephemeral {
             let store = prepared.store
             let api = prepared.api
@@ -125,6 +127,7 @@ public enum WardenServer {
             "Warden listening on \(endpoint)",
             "account \(root.accountID), root access key \(root.accessKeyID)",
             "root credentials: \(directory.credentialsPath) (AWS CLI credentials-file format, mode 0600)",
+            "web console: \(endpoint)/console (account \(root.accountID); IAM users sign in with their console password, the root user after `warden root-password`)",
             "sign in with the AWS CLI: AWS_SHARED_CREDENTIALS_FILE=\(directory.credentialsPath) aws --endpoint-url \(endpoint) --region us-east-1 sts get-caller-identity",
         ]
         print(lines.joined(separator: "\n"))

@@ -31,7 +31,8 @@ extension WardenAPI {
     }
 
     public func ec2Error(_ failure: AWSServiceError, _ requestID: String) -> Response {
-        Response(status: failure.httpStatus, body: QueryErrorResponse.ec2(code: failure.code, message: failure.message, requestID: requestID))
+        Response(status: failure.httpStatus, body: QueryErrorResponse.ec2(code: failure.code, message: failure.message, requestID: requestID),
+                 explanation: failure.explanation, plainDenial: failure.plainDenial)
     }
 
     /// A service Warden does not implement: AccessDenied when policies deny the action (as AWS
@@ -41,9 +42,11 @@ extension WardenAPI {
         let fullAction = "\(service):\(action)"
         let denied: Bool
         let message: String
+        var explanation: String?
         do {
             let decision = try await authorizer.authorizeOther(service: service, action: action, caller: caller, facts: facts)
             denied = !decision.isAllowed
+            explanation = decision.explanation
             message = denied
                 ? "User: \(caller.arn) is not authorized to perform: \(fullAction) \(decision.denialPhrase(action: fullAction) ?? "")"
                 : "Warden does not implement the service \(service) (action \(action))."
@@ -62,14 +65,16 @@ extension WardenAPI {
             xml.element("Message", message)
             xml.element("RequestId", requestID)
             xml.close("Error")
-            return Response(status: status, body: xml.text)
+            return Response(status: status, body: xml.text, explanation: explanation)
         case .json:
             let escaped = message.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
             return Response(status: denied ? 400 : 400,
-                            body: "{\"__type\":\"\(denied ? "AccessDeniedException" : "UnknownOperationException")\",\"message\":\"\(escaped)\"}")
+                            body: "{\"__type\":\"\(denied ? "AccessDeniedException" : "UnknownOperationException")\",\"message\":\"\(escaped)\"}",
+                            explanation: explanation)
         case .query:
             return Response(status: status, body: QueryErrorResponse.query(code: code, message: message, isSenderFault: true,
-                                                                           requestID: requestID, namespace: ""))
+                                                                           requestID: requestID, namespace: ""),
+                            explanation: explanation)
         }
     }
 

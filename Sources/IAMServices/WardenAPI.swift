@@ -11,6 +11,10 @@ public final class WardenAPI: Sendable {
     public struct Response: Sendable {
         public var status: Int
         public var body: String
+        /// For a denial: the deciding statement, for the console (never sent on the wire).
+        public var explanation: String?
+        /// For an EC2 denial: the sentence the encoded message stands for.
+        public var plainDenial: String?
     }
 
     let store: any IAMStore
@@ -24,6 +28,9 @@ public final class WardenAPI: Sendable {
     let sts: STSHandlers
     let ec2: EC2Handlers
     let messages: AuthorizationMessageCodec
+    let mfa: MFAVerifier
+    /// Web console sign-in and sessions.
+    public let console: ConsoleSignIn
 
     public init(store: any IAMStore, box: SecretBox, catalog: ManagedPolicyCatalog,
                 now: @escaping @Sendable () -> Int64, logger: Logger) {
@@ -38,6 +45,8 @@ public final class WardenAPI: Sendable {
                                 policies: PolicySetBuilder(store: store, catalog: catalog, cache: cache), messages: messages)
         ec2 = EC2Handlers(store: store, now: now)
         let mfa = MFAVerifier(store: store, box: box)
+        self.mfa = mfa
+        console = ConsoleSignIn(store: store, mfa: mfa, users: users, now: now)
         iam = IAMHandlers(store: store, box: box, catalog: catalog, mfa: mfa, users: users, now: now)
         sts = STSHandlers(store: store, box: box, mfa: mfa, messages: messages, now: now)
     }
@@ -112,6 +121,7 @@ public final class WardenAPI: Sendable {
     public func error(_ failure: AWSServiceError, service: APIOperation.Service, requestID: String) -> Response {
         Response(status: failure.httpStatus,
                  body: QueryErrorResponse.query(code: failure.code, message: failure.message, isSenderFault: failure.isSenderFault,
-                                                requestID: requestID, namespace: service.namespace))
+                                                requestID: requestID, namespace: service.namespace),
+                 explanation: failure.explanation)
     }
 }

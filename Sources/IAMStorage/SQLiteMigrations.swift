@@ -188,5 +188,25 @@ enum SQLiteMigrations {
         );
         CREATE INDEX ec2_resource_kind ON ec2_resource(account_id, region, kind);
         """),
+        ("v4-console", """
+        CREATE TABLE console_session (
+            token_hash TEXT PRIMARY KEY NOT NULL,
+            account_id TEXT NOT NULL REFERENCES account(id) ON DELETE CASCADE,
+            user_id TEXT REFERENCES iam_user(id) ON DELETE CASCADE,
+            stage TEXT NOT NULL CHECK (stage IN ('mfa', 'password', 'active')),
+            csrf_token TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            last_seen_at INTEGER NOT NULL,
+            mfa_authenticated_at INTEGER,
+            region TEXT NOT NULL
+        );
+        CREATE INDEX console_session_user ON console_session(user_id);
+        CREATE TABLE root_login_profile (
+            account_id TEXT PRIMARY KEY NOT NULL REFERENCES account(id) ON DELETE CASCADE,
+            password_hash TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            last_used_at INTEGER
+        );
+        """),
     ]
 }

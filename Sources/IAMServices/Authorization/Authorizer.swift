@@ -23,7 +23,8 @@ struct Authorizer: Sendable {
         guard let action = spec.action else { return Outcome(action: nil, resource: "*", decision: nil) }
         // Credentials from GetSessionToken without MFA may not call IAM at all (iam-facts §5); AWS
         // answers as if the token were unknown to IAM.
-        if let session = caller.session, session.mfaAuthenticatedAt == nil, operation.service == .iam {
+        if let session = caller.session, session.origin == .sessionToken, session.mfaAuthenticatedAt == nil,
+           operation.service == .iam {
             throw AWSServiceError.invalidClientTokenID()
         }
         let resource = try await resourceARN(spec.resource, parameters, caller)
@@ -39,7 +40,9 @@ struct Authorizer: Sendable {
         }
         guard decision.isAllowed else {
             let why = decision.denialPhrase(action: action) ?? ""
-            throw AWSServiceError.accessDenied("User: \(caller.arn) is not authorized to perform: \(action) on resource: \(resource) \(why)")
+            var denial = AWSServiceError.accessDenied("User: \(caller.arn) is not authorized to perform: \(action) on resource: \(resource) \(why)")
+            denial.explanation = decision.explanation
+            throw denial
         }
         return Outcome(action: action, resource: resource, decision: decision)
     }
@@ -140,9 +143,13 @@ struct Authorizer: Sendable {
                                                context: context)
             let decision = PolicyEvaluator.evaluate(request, set)
             if !decision.isAllowed {
-                throw AWSServiceError.unauthorizedOperation(
+                var denial = AWSServiceError.unauthorizedOperation(
                     messages.encode(caller: caller, action: operation.action, resource: target.resource, decision: decision,
                                     context: context))
+                denial.explanation = decision.explanation
+                denial.plainDenial = "User: \(caller.arn) is not authorized to perform: \(operation.action) on resource: "
+                    + "\(target.resource) \(decision.denialPhrase(action: operation.action) ?? "")"
+                throw denial
             }
         }
     }
@@ -155,7 +162,9 @@ struct Authorizer: Sendable {
         let request = AuthorizationRequest(principal: caller.principal, action: action, resource: "*", context: context)
         let decision = PolicyEvaluator.evaluate(request, try await policies.policySet(for: user))
         guard decision.isAllowed else {
-            throw AWSServiceError.accessDenied("User: \(caller.arn) is not authorized to perform: \(action) on resource: * \(decision.denialPhrase(action: action) ?? "")")
+            var denial = AWSServiceError.accessDenied("User: \(caller.arn) is not authorized to perform: \(action) on resource: * \(decision.denialPhrase(action: action) ?? "")")
+            denial.explanation = decision.explanation
+            throw denial
         }
         return Outcome(action: action, resource: "*", decision: decision)
     }

@@ -7,12 +7,19 @@ public struct Caller: Sendable {
     public struct Session: Sendable, Hashable {
         public var issuedAt: Int64
         public var expiresAt: Int64
+        /// Where the session came from: STS credentials, or a web console sign-in.
+        public enum Origin: Sendable, Hashable {
+            case sessionToken, console
+        }
+
         /// When MFA was verified for the session; nil when it was not.
         public var mfaAuthenticatedAt: Int64?
-        public init(issuedAt: Int64, expiresAt: Int64, mfaAuthenticatedAt: Int64?) {
+        public var origin: Origin
+        public init(issuedAt: Int64, expiresAt: Int64, mfaAuthenticatedAt: Int64?, origin: Origin = .sessionToken) {
             self.issuedAt = issuedAt
             self.expiresAt = expiresAt
             self.mfaAuthenticatedAt = mfaAuthenticatedAt
+            self.origin = origin
         }
     }
 

@@ -4,6 +4,10 @@ public struct AWSServiceError: Error, Sendable, Equatable, CustomStringConvertib
     public var code: String
     public var message: String
     public var httpStatus: Int
+    /// For a denial: which policy statement decided (Warden's console shows it; the wire does not).
+    public var explanation: String?
+    /// For an EC2 denial, whose wire message is encoded: the plain AccessDenied-style sentence.
+    public var plainDenial: String?
     public var isSenderFault: Bool { httpStatus < 500 }
 
     public init(_ code: String, _ message: String, status: Int) {
