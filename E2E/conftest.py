@@ -47,3 +47,28 @@ def shared_server(warden_bin, tmp_path_factory):
     """One server for a module's read-mostly tests (ephemeral store)."""
     with WardenServer(warden_bin, ephemeral=True) as running:
         yield running
+
+
+@pytest.fixture
+def browser_factory(server):
+    """Opens headless Chromium windows on `server`; closes them at the end of the test."""
+    from console_browser import Browser
+    opened = []
+
+    def make(width=1280, height=900):
+        window = Browser(server.endpoint, width=width, height=height)
+        opened.append(window)
+        return window
+    yield make
+    for window in opened:
+        window.close()
+
+
+@pytest.fixture
+def console_admin(server):
+    """An IAM user `Admin` with AdministratorAccess and a console password; returns (name, password)."""
+    iam = server.client("iam")
+    iam.create_user(UserName="Admin")
+    iam.attach_user_policy(UserName="Admin", PolicyArn="arn:aws:iam::aws:policy/AdministratorAccess")
+    iam.create_login_profile(UserName="Admin", Password="Admin-Passw0rd!")
+    return "Admin", "Admin-Passw0rd!"
