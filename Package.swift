@@ -122,7 +122,7 @@ let package = Package(
         .testTarget(
             name: "IAMServerTests",
             dependencies: [
-                "IAMServer", "IAMServices", "IAMStorage", "IAMModel",
+                "IAMServer", "IAMServices", "IAMStorage", "IAMModel", "IAMPolicyCatalog", "AWSQuery",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: strict),
