@@ -29,6 +29,8 @@ class Browser:
         for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
                     f"--window-size={width},{height}", "--lang=en-US"):
             options.add_argument(arg)
+        # `data-confirm` forms ask window.confirm(); answer yes, as the user would.
+        options.set_capability("unhandledPromptBehavior", "accept")
         self.driver = webdriver.Chrome(options=options, service=Service(driver))
         self.driver.implicitly_wait(0)
         self.endpoint = endpoint
@@ -69,8 +71,24 @@ class Browser:
         element.send_keys(value)
         return self
 
-    def click(self, css):
-        self.find(css).click()
+    def click(self, css, timeout=15):
+        """Clicks; when the element submits a form or follows a link, waits for the next page."""
+        element = self.find(css)
+        tag = element.tag_name.lower()
+        kind = (element.get_attribute("type") or "").lower()
+        href = element.get_attribute("href") or ""
+        navigates = (tag == "a" and href and not href.endswith("#")) or \
+            (tag in ("button", "input") and kind == "submit" and element.get_attribute("form") is not None)
+        if tag == "button" and kind == "submit":
+            navigates = self.driver.execute_script("return arguments[0].form !== null", element)
+        page = self.driver.find_element(By.TAG_NAME, "html")
+        element.click()
+        if navigates:
+            from selenium.webdriver.support import expected_conditions
+            from selenium.webdriver.support.ui import WebDriverWait
+            WebDriverWait(self.driver, timeout).until(expected_conditions.staleness_of(page))
+            WebDriverWait(self.driver, timeout).until(
+                lambda driver: driver.execute_script("return document.readyState") == "complete")
         return self
 
     def select(self, css, value):
