@@ -118,6 +118,7 @@ let package = Package(
             dependencies: ["IAMPolicyAnalysis", "IAMPolicy", "IAMPolicyCatalog", "IAMPolicyTool"],
             resources: [.copy("Golden")],
             swiftSettings: strict),
+        .testTarget(name: "IAMConsoleTests", dependencies: ["IAMConsole"], swiftSettings: strict),
         .testTarget(name: "IAMKeyFormatsTests", dependencies: ["IAMKeyFormats"], swiftSettings: strict),
         .testTarget(
             name: "IAMServerTests",
