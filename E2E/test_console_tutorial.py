@@ -7,12 +7,21 @@ codes from oathtool); sign out; sign in with a code; launch and stop an instance
 Screenshots of every step go to E2E/artifacts/ (WARDEN_ARTIFACTS).
 """
 import json
-import re
 import urllib.parse
 
+import pytest
+
 from console_http import totp
+from warden_server import WardenServer
 
 MFA_USER_PASSWORD = "MFAUser-Passw0rd!"
+
+
+@pytest.fixture
+def server(warden_bin, tmp_path):
+    """This module's server logs at debug level, so the test can check that no secret reaches the log."""
+    with WardenServer(warden_bin, data_dir=tmp_path / "data", log_level="debug") as running:
+        yield running
 
 
 def set_textarea(browser, css, text):
@@ -133,6 +142,8 @@ def test_console_tutorial(server, console_admin, browser_factory, force_mfa_path
     browser.click("#mfa-submit")
     assert browser.path.startswith("/console/home")
     assert "Signed in with MFA" in browser.text("#identity-mfa")
+    session_token = browser.cookie("warden-session")["value"]
+    assert len(session_token) == 64
 
     # 3.3 EC2 now works fully: launch an instance, see it, stop it.
     browser.open("/console/ec2/instances")
@@ -161,3 +172,8 @@ def test_console_tutorial(server, console_admin, browser_factory, force_mfa_path
     browser.open("/console/services/s3")
     assert "is not authorized to perform: s3:ListAllMyBuckets" in browser.text("#denial-message")
     browser.screenshot("11-s3-denied")
+
+    # No secret seen in this run reached the server's (debug) log.
+    log = "".join(server.output)
+    for secret_text in (secret, MFA_USER_PASSWORD, console_admin[1], server.secret_access_key, session_token):
+        assert secret_text not in log
