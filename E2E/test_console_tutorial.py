@@ -39,6 +39,9 @@ def test_console_tutorial(server, console_admin, browser_factory, force_mfa_path
     browser = browser_factory()
 
     # ---- Step 1: the administrator, in the browser.
+    browser.open(f"/{account}/console")
+    assert browser.find("#account").get_attribute("value") == account
+    browser.screenshot("00-signin")
     browser.sign_in(account, *console_admin)
     assert browser.path.startswith("/console/home")
     browser.screenshot("01-admin-home")
