@@ -102,17 +102,17 @@ struct AccountSettingsPages: Sendable {
     func savePolicy() async -> ConsoleResult {
         let form = page.request
         var submitted = Model(layout: ConsoleLayout(title: ""))
-        submitted.minLength = form.field("min_length").trimmingSpaces
+        submitted.minLength = form.field("min_length").trimmedFormValue
         submitted.requireUppercase = form.field("require_uppercase") == "1"
         submitted.requireLowercase = form.field("require_lowercase") == "1"
         submitted.requireNumbers = form.field("require_numbers") == "1"
         submitted.requireSymbols = form.field("require_symbols") == "1"
         submitted.allowChange = form.field("allow_change") == "1"
         submitted.expire = form.field("expire_passwords") == "1"
-        submitted.maxAge = form.field("max_age").trimmingSpaces
+        submitted.maxAge = form.field("max_age").trimmedFormValue
         submitted.hardExpiry = form.field("hard_expiry") == "1"
         submitted.preventReuse = form.field("prevent_reuse") == "1"
-        submitted.reuseCount = form.field("reuse_count").trimmingSpaces
+        submitted.reuseCount = form.field("reuse_count").trimmedFormValue
         var parameters = [("MinimumPasswordLength", submitted.minLength)]
         for (name, on) in [("RequireUppercaseCharacters", submitted.requireUppercase), ("RequireLowercaseCharacters", submitted.requireLowercase),
                            ("RequireNumbers", submitted.requireNumbers), ("RequireSymbols", submitted.requireSymbols),
@@ -132,7 +132,7 @@ struct AccountSettingsPages: Sendable {
     /// Creates the alias; an account has at most one, so a different existing alias is deleted
     /// first (and restored if the new one is refused), as the console's "Edit" does.
     func saveAlias() async -> ConsoleResult {
-        let alias = page.request.field("alias").trimmingSpaces
+        let alias = page.request.field("alias").trimmedFormValue
         var current: String?
         do {
             current = try await page.client.call(.iam, "ListAccountAliases").list("AccountAliases").first?.text

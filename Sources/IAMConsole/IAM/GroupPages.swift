@@ -65,7 +65,7 @@ struct GroupPages: Sendable {
 
     /// GET: the form; POST: `CreateGroup`, then `AttachGroupPolicy` for each chosen policy.
     func create() async -> ConsoleResult {
-        let name = page.request.field("group_name").trimmingSpaces
+        let name = page.request.field("group_name").trimmedFormValue
         let arns = page.request.fields("policy"), users = page.request.fields("user")
         guard page.isPost else { return await createForm(name: "", users: [], policies: [], failure: nil) }
         do {

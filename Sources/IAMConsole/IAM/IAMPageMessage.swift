@@ -15,7 +15,7 @@ enum IAMPageMessage: Sendable {
             return 200
         case .error(let text):
             layout.error = text
-            return 200
+            return 400
         case .failure(let failure):
             layout.show(failure)
             return failure.status

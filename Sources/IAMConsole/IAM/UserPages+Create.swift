@@ -20,7 +20,7 @@ extension UserPages {
 
     func create() async -> ConsoleResult {
         let request = page.request
-        let userName = request.field("user_name").trimmingSpaces
+        let userName = request.field("user_name").trimmedFormValue
         let consoleAccess = request.field("console_access") == "1"
         let requireReset = request.field("require_reset") == "1"
         let groups = request.fields("group"), policies = request.fields("policy")
@@ -102,7 +102,7 @@ extension UserPages {
 
 extension String {
     /// Without leading and trailing spaces (names typed into forms).
-    var trimmingSpaces: String {
+    var trimmedFormValue: String {
         var text = Substring(self)
         while text.first == " " { text = text.dropFirst() }
         while text.last == " " { text = text.dropLast() }
