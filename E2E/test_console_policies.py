@@ -7,6 +7,7 @@ import urllib.parse
 
 import pytest
 import requests
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
@@ -32,7 +33,14 @@ def submit(browser, css, confirm=False):
     browser.click(css)
     if confirm:
         WebDriverWait(browser.driver, 10).until(expected_conditions.alert_is_present()).accept()
-    WebDriverWait(browser.driver, 30).until(expected_conditions.staleness_of(old))
+
+    def loaded(driver):
+        try:
+            old.is_enabled()
+            return False
+        except WebDriverException:  # stale, or already detached from the new document
+            return driver.execute_script("return document.readyState") == "complete"
+    WebDriverWait(browser.driver, 30).until(loaded)
     return browser
 
 
@@ -189,6 +197,9 @@ def test_findings_errors_block_and_warnings_do_not(server, console_admin, browse
     assert "Line 4, Col 28" in errors[0].text
     assert textarea(b, "#policy-json") == SYNTAX_ERROR
     assert not b.exists("#policy-name")
+    # Text that is not JSON cannot open in the Visual tab either.
+    submit(b, "#tab-visual")
+    assert textarea(b, "#policy-json") == SYNTAX_ERROR and b.exists("#policy-findings .finding.ERROR")
     assert customer_policies(iam) == {}
 
     # The line numbers count the textarea's own lines, also with leading blank lines.
@@ -229,13 +240,25 @@ EXPECTED_VISUAL = {
 def test_visual_editor_round_trip_and_create(server, console_admin, browser_factory):
     iam = server.client("iam")
     b = admin_browser(server, console_admin, browser_factory)
+    # A link can open the Visual tab on a service; the JSON editor's starter document switches to an empty block.
+    b.open(NEW + "?tab=visual&service=ec2")
+    assert b.exists("#visual-action-RunInstances") and not b.exists("#visual-service-2")
+    b.open(NEW)
+    submit(b, "#tab-visual")
+    assert b.exists("#visual-service") and not b.exists("#error") and not b.exists("#visual-actions")
+    assert b.find("input[name=sid]").get_attribute("value") == "Statement1"
+
     b.open(NEW + "?tab=visual")
     b.select("#visual-service", "ec2")
     submit(b, "#visual-choose-service")
     for action in ("DescribeInstances", "StartInstances", "StopInstances"):
         b.click(f"#visual-action-{action}")
-    b.click("#visual-all-resources")
     b.click("#visual-mfa")
+    # Without resources the statement is incomplete: Next stays on the Visual tab with the error.
+    submit(b, "#visual-next")
+    assert "Resource" in b.text("#policy-findings .finding.ERROR") and b.exists("#visual-actions")
+    assert b.find("#visual-action-StopInstances").is_selected() and b.find("#visual-mfa").is_selected()
+    b.click("#visual-all-resources")
     submit(b, "#visual-to-json")
     first = textarea(b, "#policy-json")
     assert json.loads(first) == EXPECTED_VISUAL

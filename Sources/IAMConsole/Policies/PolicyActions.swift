@@ -39,8 +39,7 @@ struct PolicyActions: Sendable {
         for entity in try await PolicyViewPage.entities(page, arn: arn) {
             try await detach(arn, kind: entity.kind, entity: entity.name)
         }
-        let versions = try await page.client.call(.iam, "ListPolicyVersions", [("PolicyArn", arn)])
-        for version in versions.list("Versions") where version.text("IsDefaultVersion") != "true" {
+        for version in try await PolicyViewPage.versions(page, arn: arn) where version.text("IsDefaultVersion") != "true" {
             try await page.client.call(.iam, "DeletePolicyVersion", [("PolicyArn", arn), ("VersionId", version.text("VersionId"))])
         }
         try await page.client.call(.iam, "DeletePolicy", [("PolicyArn", arn)])

@@ -17,14 +17,12 @@ struct PolicyEditorModel: Sendable {
     var isUnsupported: Bool
     var unsupported: [String]
 
-    /// `2 errors, 1 warning` style counts; nil without findings.
-    static func summary(_ findings: [PolicyFinding]) -> String? {
-        guard !findings.isEmpty else { return nil }
-        let errors = findings.filter(\.isError).count
-        let others = findings.count - errors
-        func count(_ n: Int, _ noun: String) -> String { n == 1 ? "1 \(noun)" : "\(n) \(noun)s" }
-        return [errors > 0 ? count(errors, "error") : nil, others > 0 ? count(others, "other finding") : nil]
-            .compactMap { $0 }.joined(separator: ", ")
+    /// The counts per severity as Access Analyzer's panel shows them; nil when the document was not checked.
+    static func summary(_ findings: [PolicyFinding]?) -> String? {
+        guard let findings else { return nil }
+        func count(_ severity: String) -> Int { findings.filter { $0.severity == severity }.count }
+        return "Security: \(count("SECURITY_WARNING")) · Errors: \(count("ERROR")) · Warnings: \(count("WARNING"))"
+            + " · Suggestions: \(count("SUGGESTION"))"
     }
 }
 

@@ -109,7 +109,7 @@ struct PolicyEditorPages: Sendable {
 
     /// The JSON tab; with `findings`, the linter's findings under the text.
     func jsonEditor(_ document: String, findings: Bool, status: Int = 200) -> ConsoleResult {
-        var model = editorModel(document, findings: findings ? PolicyFinding.findings(document) : [])
+        var model = editorModel(document, findings: findings ? PolicyFinding.findings(document) : nil)
         model.jsonTab = true
         if status >= 400 { model.layout.error = PolicyEditorModel.blocked }
         return .page("policy-editor", model, status: status)
@@ -119,13 +119,14 @@ struct PolicyEditorPages: Sendable {
         .page("policy-editor", editorModel(policy.json, visual: policy))
     }
 
-    func editorModel(_ document: String, findings: [PolicyFinding] = [], visual: VisualPolicy? = nil) -> PolicyEditorModel {
+    /// The editor page; `findings` nil when the document was not checked.
+    func editorModel(_ document: String, findings: [PolicyFinding]? = nil, visual: VisualPolicy? = nil) -> PolicyEditorModel {
         let catalog = PolicyCatalog.actions
         let blocks = visual.map { policy in
             policy.blocks.enumerated().map { VisualBlockView($0.element, index: $0.offset, count: policy.blocks.count, catalog: catalog) }
         }
         return PolicyEditorModel(layout: page.layout(heading, section: "iam"), heading: heading, action: formAction,
-                                 jsonTab: false, visualTab: visual != nil, document: document, findings: findings,
+                                 jsonTab: false, visualTab: visual != nil, document: document, findings: findings ?? [],
                                  findingSummary: PolicyEditorModel.summary(findings), blocks: blocks ?? [],
                                  statementCount: blocks?.count ?? 0, isUnsupported: false, unsupported: [])
     }

@@ -44,23 +44,29 @@ struct PolicyPages: Sendable {
         failure.isDenial ? 403 : (failure.code == "NoSuchEntity" ? 404 : 400)
     }
 
+    /// Every page of a paginated IAM call (following `Marker`), as the responses in order.
+    static func allPages(_ page: ConsolePage, _ action: String,
+                         _ parameters: [(String, String)]) async throws(ConsoleClient.Failure) -> [XMLNode] {
+        var responses: [XMLNode] = []
+        var marker: String?
+        for _ in 0..<100 {
+            let response = try await page.client.call(.iam, action, parameters + (marker.map { [("Marker", $0)] } ?? []))
+            responses.append(response)
+            marker = response.text("IsTruncated") == "true" ? response.text("Marker") : nil
+            if marker?.isEmpty ?? true { break }
+        }
+        return responses
+    }
+
     private func list() async -> ConsoleResult {
         let type = Self.types.first { $0.0 == page.request.param("type") } ?? Self.types[0]
         let query = (page.request.param("q") ?? "").trimmingCharacters(in: .whitespaces)
         var model = ListModel(layout: page.layout("Policies", section: "iam"),
                               types: Self.types.map { Option($0.0, $0.1, selected: $0.0 == type.0) },
                               query: query, rows: [], range: "")
-        var policies: [XMLNode] = []
+        let policies: [XMLNode]
         do {
-            var marker: String?
-            for _ in 0..<100 {
-                var parameters = [("Scope", type.2), ("MaxItems", "1000")]
-                if let marker { parameters.append(("Marker", marker)) }
-                let response = try await page.client.call(.iam, "ListPolicies", parameters)
-                policies += response.list("Policies")
-                marker = response.text("IsTruncated") == "true" ? response.text("Marker") : nil
-                if marker?.isEmpty ?? true { break }
-            }
+            policies = try await Self.allPages(page, "ListPolicies", [("Scope", type.2), ("MaxItems", "1000")]).flatMap { $0.list("Policies") }
         } catch {
             model.layout.show(error)
             return .page("policy-list", model, status: Self.status(error))

@@ -79,25 +79,20 @@ struct PolicyViewPage: Sendable {
 
     /// ListEntitiesForPolicy: the users, groups and roles the policy is attached to.
     static func entities(_ page: ConsolePage, arn: String) async throws(ConsoleClient.Failure) -> [Entity] {
-        var entities: [Entity] = []
-        var marker: String?
-        for _ in 0..<100 {
-            var parameters = [("PolicyArn", arn)]
-            if let marker { parameters.append(("Marker", marker)) }
-            let response = try await page.client.call(.iam, "ListEntitiesForPolicy", parameters)
-            for (list, field, type, kind) in [("PolicyUsers", "UserName", "User", "user"), ("PolicyGroups", "GroupName", "Group", "group"),
-                                              ("PolicyRoles", "RoleName", "Role", "role")] {
-                entities += response.list(list).map { Entity(name: $0.text(field), type: type, kind: kind) }
-            }
-            marker = response.text("IsTruncated") == "true" ? response.text("Marker") : nil
-            if marker?.isEmpty ?? true { break }
+        let lists = [("PolicyUsers", "UserName", "User", "user"), ("PolicyGroups", "GroupName", "Group", "group"),
+                     ("PolicyRoles", "RoleName", "Role", "role")]
+        return try await PolicyPages.allPages(page, "ListEntitiesForPolicy", [("PolicyArn", arn)]).flatMap { response in
+            lists.flatMap { list, field, type, kind in response.list(list).map { Entity(name: $0.text(field), type: type, kind: kind) } }
         }
-        return entities
+    }
+
+    /// ListPolicyVersions, every page.
+    static func versions(_ page: ConsolePage, arn: String) async throws(ConsoleClient.Failure) -> [XMLNode] {
+        try await PolicyPages.allPages(page, "ListPolicyVersions", [("PolicyArn", arn)]).flatMap { $0.list("Versions") }
     }
 
     private func versions(_ arn: String) async throws(ConsoleClient.Failure) -> [Version] {
-        let response = try await page.client.call(.iam, "ListPolicyVersions", [("PolicyArn", arn)])
-        return response.list("Versions").map { item in
+        try await Self.versions(page, arn: arn).map { item in
             let id = item.text("VersionId")
             return Version(id: id, created: item.text("CreateDate"), isDefault: item.text("IsDefaultVersion") == "true",
                            href: PolicyRecord.viewPath(arn, tab: "permissions") + "&version=" + ConsoleURL.encode(id))
