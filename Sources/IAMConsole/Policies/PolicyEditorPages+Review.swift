@@ -39,7 +39,7 @@ extension PolicyEditorPages {
             }
         } catch {
             model.layout.show(error)
-            return .page("policy-review", model, status: error.isDenial ? 403 : 400)
+            return .page("policy-review", model, status: PolicyPages.status(error))
         }
     }
 

@@ -58,7 +58,7 @@ struct PolicyEditorPages: Sendable {
             var layout = page.layout(heading, section: "iam")
             layout.show(error)
             return .page("error", ErrorPage(layout: layout, heading: heading, message: "The policy could not be read."),
-                         status: error.isDenial ? 403 : 404)
+                         status: PolicyPages.status(error))
         }
         return visual ? toVisual(record.document) : jsonEditor(record.document, findings: true)
     }
