@@ -9,7 +9,6 @@ import re
 import subprocess
 import time
 
-import pytest
 import requests
 from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.support import expected_conditions
@@ -31,12 +30,19 @@ def admin_browser(server, browser_factory, console_admin, **size):
     return signed_in(browser_factory(**size), server, *console_admin)
 
 
-def mark_page(browser):
+def submit(browser, css, confirm=None):
+    """Clicks a submit button and waits for the next page (a click returns before the navigation ends). With
+    `confirm` (True/False) the form asks first (data-confirm): the dialog is answered and its question returned."""
     browser.driver.execute_script("document.documentElement.dataset.testOldPage = '1'")
+    browser.click(css)
+    question = None
+    if confirm is not None:
+        alert = WebDriverWait(browser.driver, 5).until(expected_conditions.alert_is_present())
+        question = alert.text
+        alert.accept() if confirm else alert.dismiss()
+        if not confirm:
+            return question
 
-
-def wait_for_next_page(browser):
-    """Waits until a new document replaced the marked one and finished loading."""
     def loaded(driver):
         try:
             return driver.execute_script(
@@ -44,14 +50,7 @@ def wait_for_next_page(browser):
         except WebDriverException:  # between documents
             return False
     WebDriverWait(browser.driver, 15).until(loaded)
-
-
-def submit(browser, css):
-    """Clicks a submit button and waits for the next page (a click returns before the navigation ends)."""
-    mark_page(browser)
-    browser.click(css)
-    wait_for_next_page(browser)
-    return browser
+    return question
 
 
 def make_user(server, name, policy):
@@ -64,37 +63,18 @@ def make_user(server, name, policy):
 
 
 def instance(ec2, instance_id):
-    reservations = ec2.describe_instances(InstanceIds=[instance_id])["Reservations"]
-    return reservations[0]["Instances"][0]
-
-
-def wait_for_state(ec2, instance_id, state, timeout=10):
-    deadline = time.time() + timeout
-    while True:
-        current = instance(ec2, instance_id)["State"]["Name"]
-        if current == state:
-            return
-        assert time.time() < deadline, f"{instance_id} stayed {current}, expected {state}"
-        time.sleep(0.5)
+    return ec2.describe_instances(InstanceIds=[instance_id])["Reservations"][0]["Instances"][0]
 
 
 def all_instances(ec2):
     return [i for r in ec2.describe_instances()["Reservations"] for i in r["Instances"]]
 
 
-def submit_confirmed(browser, css, accept=True):
-    """Clicks a button whose form asks for confirmation (data-confirm), answers the dialog, and waits for the next
-    page when the answer is yes."""
-    mark_page(browser)
-    browser.click(css)
-    alert = WebDriverWait(browser.driver, 5).until(expected_conditions.alert_is_present())
-    text = alert.text
-    if accept:
-        alert.accept()
-        wait_for_next_page(browser)
-    else:
-        alert.dismiss()
-    return text
+def wait_for_state(ec2, instance_id, state, timeout=10):
+    deadline = time.time() + timeout
+    while (current := instance(ec2, instance_id)["State"]["Name"]) != state:
+        assert time.time() < deadline, f"{instance_id} stayed {current}, expected {state}"
+        time.sleep(0.5)
 
 
 def notice(browser):
@@ -173,10 +153,10 @@ def test_launch_stop_start_terminate(server, browser_factory, console_admin):
     assert instance(ec2, iid)["State"]["Name"] in ("pending", "running")
 
     # Terminate asks first; dismissing the dialog sends nothing.
-    question = submit_confirmed(browser, f"#terminate-{iid}", accept=False)
+    question = submit(browser, f"#terminate-{iid}", confirm=False)
     assert iid in question
     assert instance(ec2, iid)["State"]["Name"] in ("pending", "running")
-    submit_confirmed(browser, f"#terminate-{iid}")
+    submit(browser, f"#terminate-{iid}", confirm=True)
     assert notice(browser) == f"Terminating {iid}"
     assert instance(ec2, iid)["State"]["Name"] in ("shutting-down", "terminated")
     wait_for_state(ec2, iid, "terminated")
@@ -262,7 +242,7 @@ def test_key_pairs_create_import_delete(server, browser_factory, console_admin, 
     submit(browser, "#import-submit")
     assert "InvalidKey.Format" in browser.text("#error")
 
-    submit_confirmed(browser, "#delete-key-console-rsa")
+    submit(browser, "#delete-key-console-rsa", confirm=True)
     assert notice(browser) == "Deleted key pair console-rsa"
     names = sorted(k["KeyName"] for k in ec2.describe_key_pairs()["KeyPairs"])
     assert names == ["console-ed", "laptop"]
@@ -318,11 +298,11 @@ def test_security_group_rules(server, browser_factory, console_admin):
     browser.open("/console/ec2/security-groups")
     assert browser.text(f"#group-{gid} .inbound-count") == "1"
     submit(browser, f"#open-{gid}")
-    submit_confirmed(browser, "#revoke-inbound-1")
+    submit(browser, "#revoke-inbound-1", confirm=True)
     assert "Removed an inbound rule" in notice(browser)
     assert ec2.describe_security_groups(GroupIds=[gid])["SecurityGroups"][0]["IpPermissions"] == []
 
-    submit_confirmed(browser, "#sg-delete")
+    submit(browser, "#sg-delete", confirm=True)
     assert browser.path.startswith("/console/ec2/security-groups?")
     assert notice(browser) == f"Deleted security group {gid}"
     assert [g["GroupName"] for g in ec2.describe_security_groups()["SecurityGroups"]] == ["default"]
