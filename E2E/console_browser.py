@@ -29,8 +29,6 @@ class Browser:
         for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
                     f"--window-size={width},{height}", "--lang=en-US"):
             options.add_argument(arg)
-        # `data-confirm` forms ask window.confirm(); answer yes, as the user would.
-        options.set_capability("unhandledPromptBehavior", "accept")
         self.driver = webdriver.Chrome(options=options, service=Service(driver))
         self.driver.implicitly_wait(0)
         self.endpoint = endpoint
@@ -72,7 +70,8 @@ class Browser:
         return self
 
     def click(self, css, timeout=15):
-        """Clicks; when the element submits a form or follows a link, waits for the next page."""
+        """Clicks; when the element submits a form or follows a link, waits for the next page. A form
+        with `data-confirm` opens a dialog first: then the caller answers it (and waits)."""
         element = self.find(css)
         tag = element.tag_name.lower()
         kind = (element.get_attribute("type") or "").lower()
@@ -80,7 +79,8 @@ class Browser:
         navigates = (tag == "a" and href and not href.endswith("#")) or \
             (tag in ("button", "input") and kind == "submit" and element.get_attribute("form") is not None)
         if tag == "button" and kind == "submit":
-            navigates = self.driver.execute_script("return arguments[0].form !== null", element)
+            navigates = self.driver.execute_script(
+                "return arguments[0].form !== null && !arguments[0].form.dataset.confirm", element)
         page = self.driver.find_element(By.TAG_NAME, "html")
         element.click()
         if navigates:

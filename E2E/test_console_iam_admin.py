@@ -27,9 +27,13 @@ def admin_browser(server, browser_factory, console_admin):
 
 
 def submit(browser, css, accept=False):
-    """Presses a submit button and waits for the next page. `data-confirm` dialogs are accepted by
-    the browser itself (console_browser sets unhandledPromptBehavior=accept)."""
+    """Presses a submit button (accepting its `data-confirm` dialog) and waits for the next page."""
+    old = browser.find("html")
     browser.click(css)
+    if accept:
+        WebDriverWait(browser.driver, 5).until(EC.alert_is_present())
+        browser.driver.switch_to.alert.accept()
+    WebDriverWait(browser.driver, 15).until(EC.staleness_of(old))
     return browser
 
 
