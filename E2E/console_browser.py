@@ -99,10 +99,17 @@ class Browser:
     def cookie(self, name):
         return self.driver.get_cookie(name)
 
-    def screenshot(self, name):
+    def screenshot(self, name, full_page=True):
+        """Saves a PNG under ARTIFACTS; `full_page` grows the window to the page's height first."""
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         path = ARTIFACTS / f"{name}.png"
+        size = self.driver.get_window_size()
+        if full_page:
+            height = self.driver.execute_script("return document.documentElement.scrollHeight")
+            self.driver.set_window_size(size["width"], min(max(height + 140, size["height"]), 2400))
         self.driver.save_screenshot(str(path))
+        if full_page:
+            self.driver.set_window_size(size["width"], size["height"])
         return path
 
     # Console flows

@@ -49,7 +49,12 @@ def test_console_tutorial(server, console_admin, browser_factory, force_mfa_path
     # 1.1 Force_MFA from the JSON editor: findings are shown inline, the summary before saving.
     browser.open("/console/iam/policies/new")
     set_textarea(browser, "#policy-json", force_mfa_text)
-    browser.screenshot("02-policy-json-editor")
+    browser.click("#policy-check")
+    findings = [f.get_attribute("data-code") for f in browser.find_all("#policy-findings .finding")]
+    assert findings, "the validator's findings are shown under the editor"
+    assert all("Line " in f.text for f in browser.find_all("#policy-findings .finding"))
+    browser.driver.execute_script("document.getElementById('policy-findings').scrollIntoView({block: 'end'})")
+    browser.screenshot("02-policy-json-editor", full_page=False)
     browser.click("#policy-next")
     assert browser.exists("#policy-summary"), browser.source[:2000]
     browser.fill("#policy-name", "Force_MFA")

@@ -25,6 +25,12 @@ extension SecurityCredentialsPages {
     func assignCreate() async -> ConsoleResult {
         let name = page.request.field("device_name")
         var layout = assignLayout()
+        // Back to step 1 and Next again in this session: the device made then is still waiting.
+        if let pending = page.pendingMFA.get(session: page.session.tokenHash,
+                                             serialNumber: "arn:aws:iam::\(page.caller.accountID):mfa/\(name)",
+                                             now: page.client.facts.time) {
+            return .page("mfa-assign", model(pending, layout: layout, name: name, late: false))
+        }
         do {
             let created = try await page.client.call(.iam, "CreateVirtualMFADevice", [("VirtualMFADeviceName", name)])
             let seed = Data(base64Encoded: created.text("Base32StringSeed")).map { String(decoding: $0, as: UTF8.self) } ?? ""
