@@ -84,12 +84,27 @@ class Browser:
         page = self.driver.find_element(By.TAG_NAME, "html")
         element.click()
         if navigates:
-            from selenium.webdriver.support import expected_conditions
-            from selenium.webdriver.support.ui import WebDriverWait
-            WebDriverWait(self.driver, timeout).until(expected_conditions.staleness_of(page))
-            WebDriverWait(self.driver, timeout).until(
-                lambda driver: driver.execute_script("return document.readyState") == "complete")
+            self.wait_for_new_page(page, timeout)
         return self
+
+    def wait_for_new_page(self, old_page, timeout=15):
+        """Waits until `old_page` (the previous <html>) is gone and the new document has loaded.
+        Between documents Chromium answers with various errors (stale element, "node does not belong
+        to the document", no such execution context): all mean "not yet"."""
+        from selenium.common.exceptions import WebDriverException
+        from selenium.webdriver.support.ui import WebDriverWait
+
+        def loaded(driver):
+            try:
+                old_page.is_enabled()
+                return False
+            except WebDriverException:
+                pass
+            try:
+                return driver.execute_script("return document.readyState") == "complete"
+            except WebDriverException:
+                return False
+        WebDriverWait(self.driver, timeout).until(loaded)
 
     def select(self, css, value):
         from selenium.webdriver.support.ui import Select

@@ -33,7 +33,7 @@ def submit(browser, css, accept=False):
     if accept:
         WebDriverWait(browser.driver, 5).until(EC.alert_is_present())
         browser.driver.switch_to.alert.accept()
-    WebDriverWait(browser.driver, 15).until(EC.staleness_of(old))
+    browser.wait_for_new_page(old)
     return browser
 
 

@@ -47,12 +47,13 @@ extension IAMHandlers {
     }
 
     func updateAccessKey(_ p: QueryParameters, _ caller: Caller) async throws -> String? {
-        let key = try await ownedKey(p, caller)
+        // Input is validated before any lookup, as AWS does.
         let statusText = try p.required("Status")
         guard let status = IAMAccessKeyStatus(rawValue: statusText) else {
             throw AWSServiceError.validationError(IAMNames.violation(statusText, at: "status",
                                                                      "Member must satisfy enum value set: [Active, Inactive]"))
         }
+        let key = try await ownedKey(p, caller)
         try await store.setAccessKeyStatus(id: key.id, status: status)
         return nil
     }

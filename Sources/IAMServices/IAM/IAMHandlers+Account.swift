@@ -6,6 +6,8 @@ import IAMStorage
 extension IAMHandlers {
     func getAccountSummary(_ p: QueryParameters, _ caller: Caller) async throws -> String? {
         let counts = try await store.entityCounts(accountID: caller.accountID)
+        let devices = try await store.mfaDevices(accountID: caller.accountID)
+        let rootPassword = try await store.rootPasswordHash(accountID: caller.accountID) != nil
         let summary: [(String, Int)] = [
             ("Users", counts["Users"] ?? 0), ("UsersQuota", IAMQuotas.users),
             ("Groups", counts["Groups"] ?? 0), ("GroupsQuota", IAMQuotas.groups),
@@ -14,9 +16,10 @@ extension IAMHandlers {
             ("GroupsPerUserQuota", IAMQuotas.groupsPerUser),
             ("SigningCertificatesPerUserQuota", IAMQuotas.signingCertificatesPerUser),
             ("AccessKeysPerUserQuota", IAMQuotas.accessKeysPerUser),
-            ("MFADevices", 0), ("MFADevicesInUse", 0), ("AccountMFAEnabled", 0),
+            ("MFADevices", devices.count), ("MFADevicesInUse", devices.filter { $0.enabledAt != nil }.count),
+            ("AccountMFAEnabled", devices.contains { $0.enabledAt != nil && $0.userID == nil } ? 1 : 0),
             ("AccountAccessKeysPresent", counts["AccountAccessKeysPresent"] ?? 0),
-            ("AccountPasswordPresent", 0), ("AccountSigningCertificatesPresent", 0),
+            ("AccountPasswordPresent", rootPassword ? 1 : 0), ("AccountSigningCertificatesPresent", 0),
             ("AttachedPoliciesPerGroupQuota", IAMQuotas.managedPoliciesPerGroup),
             ("AttachedPoliciesPerRoleQuota", IAMQuotas.managedPoliciesPerRole),
             ("AttachedPoliciesPerUserQuota", IAMQuotas.managedPoliciesPerUser),

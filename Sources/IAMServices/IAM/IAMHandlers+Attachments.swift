@@ -31,6 +31,9 @@ extension IAMHandlers {
     func detach(_ p: QueryParameters, _ caller: Caller, fromGroup: Bool) async throws -> String? {
         let (principal, _) = try await principalRef(p, caller, group: fromGroup)
         let arn = try p.required("PolicyArn")
+        guard arn.hasPrefix(IAMARN.awsManagedPrefix) || IAMARN.parsePolicy(arn) != nil else {
+            throw AWSServiceError.invalidInput("ARN \(arn) is not valid.")
+        }
         guard try await store.attachedPolicies(principal).contains(arn) else {
             throw AWSServiceError.noSuchEntity("Policy \(arn) was not found.")
         }
