@@ -13,6 +13,26 @@ public enum IAMARN {
         "arn:aws:iam::\(account):mfa\(path)\(name)"
     }
     public static func root(_ account: String) -> String { "arn:aws:iam::\(account):root" }
+    public static func role(_ account: String, path: String, name: String) -> String {
+        "arn:aws:iam::\(account):role\(path)\(name)"
+    }
+    public static func instanceProfile(_ account: String, path: String, name: String) -> String {
+        "arn:aws:iam::\(account):instance-profile\(path)\(name)"
+    }
+    public static func serverCertificate(_ account: String, path: String, name: String) -> String {
+        "arn:aws:iam::\(account):server-certificate\(path)\(name)"
+    }
+    /// `url` without its `https://` scheme (host and path), as AWS names the provider.
+    public static func oidcProvider(_ account: String, url: String) -> String {
+        let rest = url.hasPrefix("https://") ? url.dropFirst("https://".count) : Substring(url)
+        return "arn:aws:iam::\(account):oidc-provider/\(rest)"
+    }
+    public static func samlProvider(_ account: String, name: String) -> String {
+        "arn:aws:iam::\(account):saml-provider/\(name)"
+    }
+    public static func federatedUser(_ account: String, name: String) -> String {
+        "arn:aws:sts::\(account):federated-user/\(name)"
+    }
 
     /// AWS managed policies live in the pseudo-account `aws`.
     public static let awsManagedPrefix = "arn:aws:iam::aws:policy/"

@@ -27,6 +27,11 @@ public final class WardenAPI: Sendable {
     let iam: IAMHandlers
     let sts: STSHandlers
     let ec2: EC2Handlers
+    let roles: RoleHandlers
+    let providers: ProviderHandlers
+    let serverCertificates: ServerCertificateHandlers
+    let analysis: AnalysisHandlers
+    let standalone: StandaloneHandlers
     let messages: AuthorizationMessageCodec
     let mfa: MFAVerifier
     /// Web console sign-in and sessions.
@@ -48,6 +53,11 @@ public final class WardenAPI: Sendable {
         self.mfa = mfa
         console = ConsoleSignIn(store: store, mfa: mfa, users: users, now: now)
         iam = IAMHandlers(store: store, box: box, catalog: catalog, mfa: mfa, users: users, now: now)
+        roles = RoleHandlers(store: store, box: box, catalog: catalog, now: now)
+        providers = ProviderHandlers(store: store, box: box, catalog: catalog, now: now)
+        serverCertificates = ServerCertificateHandlers(store: store, box: box, catalog: catalog, now: now)
+        analysis = AnalysisHandlers(store: store, box: box, catalog: catalog, now: now)
+        standalone = StandaloneHandlers(store: store, box: box, catalog: catalog, now: now)
         sts = STSHandlers(store: store, box: box, mfa: mfa, messages: messages, now: now)
     }
 
@@ -84,8 +94,13 @@ public final class WardenAPI: Sendable {
                 // Needs sts:DecodeAuthorizationMessage like any other permission.
                 outcome = try await authorizer.authorizeAction("sts:DecodeAuthorizationMessage", caller: caller, facts: facts)
             }
-            let result: String? = switch service {
+            let result: String? = switch operation.family {
             case .iam: try await iam.perform(operation, parameters, caller)
+            case .roles: try await roles.perform(operation, parameters, caller)
+            case .providers: try await providers.perform(operation, parameters, caller)
+            case .serverCertificates: try await serverCertificates.perform(operation, parameters, caller)
+            case .analysis: try await analysis.perform(operation, parameters, caller)
+            case .standalone: try await standalone.perform(operation, parameters, caller)
             case .sts: try await sts.perform(operation, parameters, caller)
             }
             if !(action.hasPrefix("Get") || action.hasPrefix("List")) { invalidateCaches() }

@@ -1,7 +1,11 @@
 /// The SQLite schema, one migration per entry, applied in order. Shipped entries are never edited:
 /// change the schema by appending a new one.
 enum SQLiteMigrations {
-    static let all: [(id: String, sql: String)] = [
+    /// Every migration in order: the shipped ones, then each family's (each in its own file).
+    static var all: [(id: String, sql: String)] { shipped + roles + providers + serverCertificates + activity }
+
+    /// v1-v4 (shipped: never edited).
+    static let shipped: [(id: String, sql: String)] = [
         ("v1-core", """
         CREATE TABLE account (
             id TEXT PRIMARY KEY NOT NULL,

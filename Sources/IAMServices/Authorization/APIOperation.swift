@@ -53,9 +53,76 @@ public enum APIOperation: String, Sendable, CaseIterable {
     case updateServiceSpecificCredential = "UpdateServiceSpecificCredential"
     case resetServiceSpecificCredential = "ResetServiceSpecificCredential"
     case deleteServiceSpecificCredential = "DeleteServiceSpecificCredential"
+    // IAM: roles and their policies
+    case createRole = "CreateRole", getRole = "GetRole", listRoles = "ListRoles", updateRole = "UpdateRole"
+    case updateRoleDescription = "UpdateRoleDescription", updateAssumeRolePolicy = "UpdateAssumeRolePolicy"
+    case deleteRole = "DeleteRole", tagRole = "TagRole", untagRole = "UntagRole", listRoleTags = "ListRoleTags"
+    case attachRolePolicy = "AttachRolePolicy", detachRolePolicy = "DetachRolePolicy"
+    case listAttachedRolePolicies = "ListAttachedRolePolicies", putRolePolicy = "PutRolePolicy"
+    case getRolePolicy = "GetRolePolicy", deleteRolePolicy = "DeleteRolePolicy", listRolePolicies = "ListRolePolicies"
+    case putRolePermissionsBoundary = "PutRolePermissionsBoundary"
+    case deleteRolePermissionsBoundary = "DeleteRolePermissionsBoundary"
+    case createServiceLinkedRole = "CreateServiceLinkedRole", deleteServiceLinkedRole = "DeleteServiceLinkedRole"
+    case getServiceLinkedRoleDeletionStatus = "GetServiceLinkedRoleDeletionStatus"
+    // IAM: instance profiles
+    case createInstanceProfile = "CreateInstanceProfile", getInstanceProfile = "GetInstanceProfile"
+    case listInstanceProfiles = "ListInstanceProfiles", deleteInstanceProfile = "DeleteInstanceProfile"
+    case addRoleToInstanceProfile = "AddRoleToInstanceProfile"
+    case removeRoleFromInstanceProfile = "RemoveRoleFromInstanceProfile"
+    case listInstanceProfilesForRole = "ListInstanceProfilesForRole", tagInstanceProfile = "TagInstanceProfile"
+    case untagInstanceProfile = "UntagInstanceProfile", listInstanceProfileTags = "ListInstanceProfileTags"
+    // IAM: identity providers
+    case createOpenIDConnectProvider = "CreateOpenIDConnectProvider"
+    case getOpenIDConnectProvider = "GetOpenIDConnectProvider"
+    case listOpenIDConnectProviders = "ListOpenIDConnectProviders"
+    case deleteOpenIDConnectProvider = "DeleteOpenIDConnectProvider"
+    case addClientIDToOpenIDConnectProvider = "AddClientIDToOpenIDConnectProvider"
+    case removeClientIDFromOpenIDConnectProvider = "RemoveClientIDFromOpenIDConnectProvider"
+    case updateOpenIDConnectProviderThumbprint = "UpdateOpenIDConnectProviderThumbprint"
+    case tagOpenIDConnectProvider = "TagOpenIDConnectProvider", untagOpenIDConnectProvider = "UntagOpenIDConnectProvider"
+    case listOpenIDConnectProviderTags = "ListOpenIDConnectProviderTags"
+    case createSAMLProvider = "CreateSAMLProvider", getSAMLProvider = "GetSAMLProvider"
+    case listSAMLProviders = "ListSAMLProviders", updateSAMLProvider = "UpdateSAMLProvider"
+    case deleteSAMLProvider = "DeleteSAMLProvider", tagSAMLProvider = "TagSAMLProvider"
+    case untagSAMLProvider = "UntagSAMLProvider", listSAMLProviderTags = "ListSAMLProviderTags"
+    // IAM: server certificates
+    case uploadServerCertificate = "UploadServerCertificate", getServerCertificate = "GetServerCertificate"
+    case listServerCertificates = "ListServerCertificates", updateServerCertificate = "UpdateServerCertificate"
+    case deleteServerCertificate = "DeleteServerCertificate", tagServerCertificate = "TagServerCertificate"
+    case untagServerCertificate = "UntagServerCertificate", listServerCertificateTags = "ListServerCertificateTags"
+    // IAM: reports, access analysis and the policy simulator
+    case generateCredentialReport = "GenerateCredentialReport", getCredentialReport = "GetCredentialReport"
+    case generateServiceLastAccessedDetails = "GenerateServiceLastAccessedDetails"
+    case getServiceLastAccessedDetails = "GetServiceLastAccessedDetails"
+    case getServiceLastAccessedDetailsWithEntities = "GetServiceLastAccessedDetailsWithEntities"
+    case listPoliciesGrantingServiceAccess = "ListPoliciesGrantingServiceAccess"
+    case getContextKeysForCustomPolicy = "GetContextKeysForCustomPolicy"
+    case getContextKeysForPrincipalPolicy = "GetContextKeysForPrincipalPolicy"
+    case simulateCustomPolicy = "SimulateCustomPolicy", simulatePrincipalPolicy = "SimulatePrincipalPolicy"
+    case getHumanReadableSummary = "GetHumanReadableSummary"
+    // IAM: what a standalone account answers (Organizations, delegation, outbound federation)
+    case generateOrganizationsAccessReport = "GenerateOrganizationsAccessReport"
+    case getOrganizationsAccessReport = "GetOrganizationsAccessReport"
+    case listOrganizationsFeatures = "ListOrganizationsFeatures"
+    case enableOrganizationsRootCredentialsManagement = "EnableOrganizationsRootCredentialsManagement"
+    case disableOrganizationsRootCredentialsManagement = "DisableOrganizationsRootCredentialsManagement"
+    case enableOrganizationsRootSessions = "EnableOrganizationsRootSessions"
+    case disableOrganizationsRootSessions = "DisableOrganizationsRootSessions"
+    case createDelegationRequest = "CreateDelegationRequest", getDelegationRequest = "GetDelegationRequest"
+    case listDelegationRequests = "ListDelegationRequests", acceptDelegationRequest = "AcceptDelegationRequest"
+    case associateDelegationRequest = "AssociateDelegationRequest", rejectDelegationRequest = "RejectDelegationRequest"
+    case updateDelegationRequest = "UpdateDelegationRequest", sendDelegationToken = "SendDelegationToken"
+    case enableOutboundWebIdentityFederation = "EnableOutboundWebIdentityFederation"
+    case disableOutboundWebIdentityFederation = "DisableOutboundWebIdentityFederation"
+    case getOutboundWebIdentityFederationInfo = "GetOutboundWebIdentityFederationInfo"
+    case setSecurityTokenServicePreferences = "SetSecurityTokenServicePreferences"
     // STS
     case getCallerIdentity = "GetCallerIdentity", getSessionToken = "GetSessionToken"
     case decodeAuthorizationMessage = "DecodeAuthorizationMessage"
+    case assumeRole = "AssumeRole", assumeRoleWithSAML = "AssumeRoleWithSAML"
+    case assumeRoleWithWebIdentity = "AssumeRoleWithWebIdentity", assumeRoot = "AssumeRoot"
+    case getFederationToken = "GetFederationToken", getAccessKeyInfo = "GetAccessKeyInfo"
+    case getDelegatedAccessToken = "GetDelegatedAccessToken", getWebIdentityToken = "GetWebIdentityToken"
 
     public enum Service: String, Sendable {
         case iam, sts
@@ -77,7 +144,9 @@ public enum APIOperation: String, Sendable, CaseIterable {
 
     public var service: Service {
         switch self {
-        case .getCallerIdentity, .getSessionToken, .decodeAuthorizationMessage: .sts
+        case .getCallerIdentity, .getSessionToken, .decodeAuthorizationMessage, .assumeRole, .assumeRoleWithSAML,
+             .assumeRoleWithWebIdentity, .assumeRoot, .getFederationToken, .getAccessKeyInfo, .getDelegatedAccessToken,
+             .getWebIdentityToken: .sts
         default: .iam
         }
     }

@@ -79,6 +79,29 @@ struct Authorizer: Sendable {
             return IAMARN.mfa(account, path: p["Path"] ?? "/", name: try p.required("VirtualMFADeviceName"))
         case .mfaDevice(let parameter):
             return try p.required(parameter)
+        case .role(let parameter):
+            return IAMARN.role(account, path: "/", name: try p.required(parameter))
+        case .newRole:
+            return IAMARN.role(account, path: p["Path"] ?? "/", name: try p.required("RoleName"))
+        case .newServiceLinkedRole:
+            let service = try p.required("AWSServiceName")
+            return IAMARN.role(account, path: "/aws-service-role/\(service)/", name: "*")
+        case .instanceProfile(let parameter):
+            return IAMARN.instanceProfile(account, path: "/", name: try p.required(parameter))
+        case .newInstanceProfile:
+            return IAMARN.instanceProfile(account, path: p["Path"] ?? "/", name: try p.required("InstanceProfileName"))
+        case .newOIDCProvider:
+            return IAMARN.oidcProvider(account, url: try p.required("Url"))
+        case .newSAMLProvider:
+            return IAMARN.samlProvider(account, name: try p.required("Name"))
+        case .serverCertificate(let parameter):
+            return IAMARN.serverCertificate(account, path: "/", name: try p.required(parameter))
+        case .newServerCertificate:
+            return IAMARN.serverCertificate(account, path: p["Path"] ?? "/", name: try p.required("ServerCertificateName"))
+        case .arnParameter(let parameter):
+            return try p.required(parameter)
+        case .federatedUser:
+            return IAMARN.federatedUser(account, name: try p.required("Name"))
         }
     }
 

@@ -7,7 +7,12 @@ enum OperationTable {
         let group = ResourceSpec.group(parameter: "GroupName")
         let policy = ResourceSpec.policy(parameter: "PolicyArn")
         let policyKey = [(key: "iam:PolicyARN", parameter: "PolicyArn")]
-        let action = "iam:" + operation.rawValue
+        let action = (operation.service == .sts ? "sts:" : "iam:") + operation.rawValue
+        let role = ResourceSpec.role(parameter: "RoleName")
+        let profile = ResourceSpec.instanceProfile(parameter: "InstanceProfileName")
+        let oidc = ResourceSpec.arnParameter("OpenIDConnectProviderArn")
+        let saml = ResourceSpec.arnParameter("SAMLProviderArn")
+        let certificate = ResourceSpec.serverCertificate(parameter: "ServerCertificateName")
         switch operation {
         case .createUser:
             return AuthorizationSpec(action: action, resource: .newUser,
@@ -77,6 +82,105 @@ enum OperationTable {
             return AuthorizationSpec(action: action, resource: .mfaDevice(parameter: "SerialNumber"), carriesTags: true)
         case .untagMFADevice:
             return AuthorizationSpec(action: action, resource: .mfaDevice(parameter: "SerialNumber"), removesTagKeys: true)
+        // Roles
+        case .createRole:
+            return AuthorizationSpec(action: action, resource: .newRole,
+                                     parameterKeys: [("iam:PermissionsBoundary", "PermissionsBoundary")], carriesTags: true)
+        case .getRole, .updateRole, .updateRoleDescription, .updateAssumeRolePolicy, .deleteRole, .listRoleTags,
+             .listAttachedRolePolicies, .putRolePolicy, .getRolePolicy, .deleteRolePolicy, .listRolePolicies,
+             .deleteRolePermissionsBoundary, .listInstanceProfilesForRole, .deleteServiceLinkedRole:
+            return AuthorizationSpec(action: action, resource: role)
+        case .tagRole:
+            return AuthorizationSpec(action: action, resource: role, carriesTags: true)
+        case .untagRole:
+            return AuthorizationSpec(action: action, resource: role, removesTagKeys: true)
+        case .attachRolePolicy, .detachRolePolicy:
+            return AuthorizationSpec(action: action, resource: role, parameterKeys: policyKey)
+        case .putRolePermissionsBoundary:
+            return AuthorizationSpec(action: action, resource: role,
+                                     parameterKeys: [("iam:PermissionsBoundary", "PermissionsBoundary")])
+        case .listRoles:
+            return AuthorizationSpec(action: action, resource: .listing("role/"))
+        case .createServiceLinkedRole:
+            return AuthorizationSpec(action: action, resource: .newServiceLinkedRole,
+                                     parameterKeys: [("iam:AWSServiceName", "AWSServiceName")])
+        case .getServiceLinkedRoleDeletionStatus:
+            return AuthorizationSpec(action: action, resource: .any)
+        // Instance profiles
+        case .createInstanceProfile:
+            return AuthorizationSpec(action: action, resource: .newInstanceProfile, carriesTags: true)
+        case .getInstanceProfile, .deleteInstanceProfile, .addRoleToInstanceProfile, .removeRoleFromInstanceProfile,
+             .listInstanceProfileTags:
+            return AuthorizationSpec(action: action, resource: profile)
+        case .tagInstanceProfile:
+            return AuthorizationSpec(action: action, resource: profile, carriesTags: true)
+        case .untagInstanceProfile:
+            return AuthorizationSpec(action: action, resource: profile, removesTagKeys: true)
+        case .listInstanceProfiles:
+            return AuthorizationSpec(action: action, resource: .listing("instance-profile/"))
+        // Identity providers
+        case .createOpenIDConnectProvider:
+            return AuthorizationSpec(action: action, resource: .newOIDCProvider, carriesTags: true)
+        case .getOpenIDConnectProvider, .deleteOpenIDConnectProvider, .addClientIDToOpenIDConnectProvider,
+             .removeClientIDFromOpenIDConnectProvider, .updateOpenIDConnectProviderThumbprint,
+             .listOpenIDConnectProviderTags:
+            return AuthorizationSpec(action: action, resource: oidc)
+        case .tagOpenIDConnectProvider:
+            return AuthorizationSpec(action: action, resource: oidc, carriesTags: true)
+        case .untagOpenIDConnectProvider:
+            return AuthorizationSpec(action: action, resource: oidc, removesTagKeys: true)
+        case .createSAMLProvider:
+            return AuthorizationSpec(action: action, resource: .newSAMLProvider, carriesTags: true)
+        case .getSAMLProvider, .updateSAMLProvider, .deleteSAMLProvider, .listSAMLProviderTags:
+            return AuthorizationSpec(action: action, resource: saml)
+        case .tagSAMLProvider:
+            return AuthorizationSpec(action: action, resource: saml, carriesTags: true)
+        case .untagSAMLProvider:
+            return AuthorizationSpec(action: action, resource: saml, removesTagKeys: true)
+        case .listOpenIDConnectProviders, .listSAMLProviders:
+            return AuthorizationSpec(action: action, resource: .any)
+        // Server certificates
+        case .uploadServerCertificate:
+            return AuthorizationSpec(action: action, resource: .newServerCertificate, carriesTags: true)
+        case .getServerCertificate, .updateServerCertificate, .deleteServerCertificate, .listServerCertificateTags:
+            return AuthorizationSpec(action: action, resource: certificate)
+        case .tagServerCertificate:
+            return AuthorizationSpec(action: action, resource: certificate, carriesTags: true)
+        case .untagServerCertificate:
+            return AuthorizationSpec(action: action, resource: certificate, removesTagKeys: true)
+        case .listServerCertificates:
+            return AuthorizationSpec(action: action, resource: .listing("server-certificate/"))
+        // Reports, access analysis, simulator
+        case .generateServiceLastAccessedDetails, .listPoliciesGrantingServiceAccess:
+            return AuthorizationSpec(action: action, resource: .arnParameter("Arn"))
+        case .getContextKeysForPrincipalPolicy, .simulatePrincipalPolicy:
+            return AuthorizationSpec(action: action, resource: .arnParameter("PolicySourceArn"))
+        case .generateCredentialReport, .getCredentialReport, .getServiceLastAccessedDetails,
+             .getServiceLastAccessedDetailsWithEntities, .getContextKeysForCustomPolicy, .simulateCustomPolicy,
+             .getHumanReadableSummary:
+            return AuthorizationSpec(action: action, resource: .any)
+        // A standalone account's answers
+        case .generateOrganizationsAccessReport, .getOrganizationsAccessReport, .listOrganizationsFeatures,
+             .enableOrganizationsRootCredentialsManagement, .disableOrganizationsRootCredentialsManagement,
+             .enableOrganizationsRootSessions, .disableOrganizationsRootSessions, .createDelegationRequest,
+             .getDelegationRequest, .listDelegationRequests, .acceptDelegationRequest, .associateDelegationRequest,
+             .rejectDelegationRequest, .updateDelegationRequest, .sendDelegationToken,
+             .enableOutboundWebIdentityFederation, .disableOutboundWebIdentityFederation,
+             .getOutboundWebIdentityFederationInfo, .setSecurityTokenServicePreferences:
+            return AuthorizationSpec(action: action, resource: .any)
+        // STS
+        case .assumeRole:
+            return AuthorizationSpec(action: action, resource: .arnParameter("RoleArn"),
+                                     parameterKeys: [("sts:ExternalId", "ExternalId"), ("sts:RoleSessionName", "RoleSessionName"),
+                                                     ("sts:SourceIdentity", "SourceIdentity")],
+                                     carriesTags: true)
+        case .assumeRoleWithSAML, .assumeRoleWithWebIdentity:
+            // Unsigned: the role's trust policy decides, for the federated principal.
+            return AuthorizationSpec(action: nil, resource: .arnParameter("RoleArn"))
+        case .getFederationToken:
+            return AuthorizationSpec(action: action, resource: .federatedUser, carriesTags: true)
+        case .assumeRoot, .getAccessKeyInfo, .getDelegatedAccessToken, .getWebIdentityToken:
+            return AuthorizationSpec(action: action, resource: .any)
         case .decodeAuthorizationMessage:
             // Authorized as sts:DecodeAuthorizationMessage by WardenAPI (the table's actions are iam:).
             return AuthorizationSpec(action: nil, resource: .any)

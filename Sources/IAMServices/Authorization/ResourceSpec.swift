@@ -22,6 +22,28 @@ enum ResourceSpec: Sendable {
     case mfaDevice(parameter: String)
     /// A List* operation over a kind of entity: `arn:aws:iam::ACCOUNT:user/` and so on.
     case listing(String)
+    /// The role named by a parameter (its real path when it exists).
+    case role(parameter: String)
+    /// CreateRole: `Path` + `RoleName`.
+    case newRole
+    /// CreateServiceLinkedRole: the role AWS would make for `AWSServiceName`.
+    case newServiceLinkedRole
+    /// The instance profile named by a parameter (its real path when it exists).
+    case instanceProfile(parameter: String)
+    /// CreateInstanceProfile: `Path` + `InstanceProfileName`.
+    case newInstanceProfile
+    /// CreateOpenIDConnectProvider: `oidc-provider/` + the `Url` without its scheme.
+    case newOIDCProvider
+    /// CreateSAMLProvider: `saml-provider/` + `Name`.
+    case newSAMLProvider
+    /// The server certificate named by a parameter (its real path when it exists).
+    case serverCertificate(parameter: String)
+    /// UploadServerCertificate: `Path` + `ServerCertificateName`.
+    case newServerCertificate
+    /// An ARN given in a parameter, as is (provider ARNs, `RoleArn`, `PolicySourceArn`, `Arn`).
+    case arnParameter(String)
+    /// GetFederationToken: `arn:aws:sts::ACCOUNT:federated-user/Name`.
+    case federatedUser
 }
 
 /// The gate's row for one operation: the IAM action, the resource, and the request

@@ -105,7 +105,8 @@ struct IAMHandlers: Sendable {
         case .updateServiceSpecificCredential: return try await updateServiceSpecificCredential(p, caller)
         case .resetServiceSpecificCredential: return try await resetServiceSpecificCredential(p, caller)
         case .deleteServiceSpecificCredential: return try await deleteServiceSpecificCredential(p, caller)
-        case .getCallerIdentity, .getSessionToken, .decodeAuthorizationMessage:
+        default:
+            // Served by the other families (see `OperationFamily`).
             throw AWSServiceError.invalidAction(operation.rawValue)
         }
     }

@@ -1,0 +1,2 @@
+/// Recorded activity (service last accessed) and generated reports.
+public protocol ActivityRepository: Sendable {}

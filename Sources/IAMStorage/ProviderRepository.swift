@@ -1,0 +1,2 @@
+/// OpenID Connect and SAML identity providers.
+public protocol ProviderRepository: Sendable {}

@@ -1,0 +1,2 @@
+/// Server certificates.
+public protocol ServerCertificateRepository: Sendable {}
