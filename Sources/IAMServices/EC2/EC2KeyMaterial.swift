@@ -1,6 +1,7 @@
 import Crypto
 import CryptoExtras
 import Foundation
+import IAMKeyFormats
 
 /// Key material for EC2 key pairs: generating a key pair (CreateKeyPair), reading an uploaded public
 /// key (ImportKeyPair) and the fingerprints EC2 reports for each.
@@ -49,7 +50,7 @@ enum EC2KeyMaterial {
     static func generateRSA(format: KeyFormat, comment: String) throws -> Generated {
         let key = try _RSA.Signing.PrivateKey(keySize: .bits2048)
         let numbers = try key.publicKey.getKeyPrimitives()
-        let blob = SSHWire.string(Array(rsaType.utf8)) + SSHWire.mpint(numbers.publicExponent) + SSHWire.mpint(numbers.modulus)
+        let blob = SSHWireFormat.string(Array(rsaType.utf8)) + SSHWireFormat.unsignedMPInt(numbers.publicExponent) + SSHWireFormat.unsignedMPInt(numbers.modulus)
         let material: String
         switch format {
         case .pem:
@@ -58,8 +59,8 @@ enum EC2KeyMaterial {
             let der = DERReader.integers(inSequence: Array(key.derRepresentation))
             // PKCS#1 RSAPrivateKey: version, n, e, d, p, q, dP, dQ, qInv.
             guard let fields = der, fields.count == 9 else { throw CryptoKitError.incorrectParameterSize }
-            let privateBlob = SSHWire.mpint(fields[3]) + SSHWire.mpint(fields[4]) + SSHWire.mpint(fields[5])
-                + SSHWire.mpint(fields[8])
+            let privateBlob = SSHWireFormat.unsignedMPInt(fields[3]) + SSHWireFormat.unsignedMPInt(fields[4]) + SSHWireFormat.unsignedMPInt(fields[5])
+                + SSHWireFormat.unsignedMPInt(fields[8])
             material = ppk(algorithm: rsaType, comment: comment, publicBlob: blob, privateBlob: privateBlob)
         }
         return Generated(privateKey: material, publicKey: openSSHLine(rsaType, blob, comment: comment),
@@ -71,11 +72,11 @@ enum EC2KeyMaterial {
         let key = Curve25519.Signing.PrivateKey()
         let seed = Array(key.rawRepresentation)
         let publicKey = Array(key.publicKey.rawRepresentation)
-        let blob = SSHWire.string(Array(ed25519Type.utf8)) + SSHWire.string(publicKey)
+        let blob = SSHWireFormat.string(Array(ed25519Type.utf8)) + SSHWireFormat.string(publicKey)
         let material: String
         switch format {
         case .pem: material = openSSHPrivateKey(publicBlob: blob, publicKey: publicKey, seed: seed, comment: comment)
-        case .ppk: material = ppk(algorithm: ed25519Type, comment: comment, publicBlob: blob, privateBlob: SSHWire.string(seed))
+        case .ppk: material = ppk(algorithm: ed25519Type, comment: comment, publicBlob: blob, privateBlob: SSHWireFormat.string(seed))
         }
         return Generated(privateKey: material, publicKey: openSSHLine(ed25519Type, blob, comment: comment),
                          fingerprint: ed25519Fingerprint(blob))
@@ -83,16 +84,16 @@ enum EC2KeyMaterial {
 
     /// OpenSSH's private key format (PROTOCOL.key), unencrypted, with one Ed25519 key.
     static func openSSHPrivateKey(publicBlob: [UInt8], publicKey: [UInt8], seed: [UInt8], comment: String) -> String {
-        let check = SSHWire.uint32(UInt32.random(in: .min ... .max))
-        var section = check + check + SSHWire.string(Array(ed25519Type.utf8)) + SSHWire.string(publicKey)
-            + SSHWire.string(seed + publicKey) + SSHWire.string(Array(comment.utf8))
+        let check = SSHWireFormat.uint32(UInt32.random(in: .min ... .max))
+        var section = check + check + SSHWireFormat.string(Array(ed25519Type.utf8)) + SSHWireFormat.string(publicKey)
+            + SSHWireFormat.string(seed + publicKey) + SSHWireFormat.string(Array(comment.utf8))
         var pad: UInt8 = 1
         while section.count % 8 != 0 {
             section.append(pad)
             pad += 1
         }
-        let body = Array("openssh-key-v1".utf8) + [0] + SSHWire.string(Array("none".utf8)) + SSHWire.string(Array("none".utf8))
-            + SSHWire.string([]) + SSHWire.uint32(1) + SSHWire.string(publicBlob) + SSHWire.string(section)
+        let body = Array("openssh-key-v1".utf8) + [0] + SSHWireFormat.string(Array("none".utf8)) + SSHWireFormat.string(Array("none".utf8))
+            + SSHWireFormat.string([]) + SSHWireFormat.uint32(1) + SSHWireFormat.string(publicBlob) + SSHWireFormat.string(section)
         return "-----BEGIN OPENSSH PRIVATE KEY-----\n" + wrappedBase64(body, width: 70)
             + "-----END OPENSSH PRIVATE KEY-----\n"
     }
@@ -101,8 +102,8 @@ enum EC2KeyMaterial {
     /// SHA-1("putty-private-key-file-mac-key") over the algorithm, encryption, comment and both blobs.
     static func ppk(algorithm: String, comment: String, publicBlob: [UInt8], privateBlob: [UInt8]) -> String {
         let macKey = SymmetricKey(data: Insecure.SHA1.hash(data: Array("putty-private-key-file-mac-key".utf8)))
-        let macInput = SSHWire.string(Array(algorithm.utf8)) + SSHWire.string(Array("none".utf8))
-            + SSHWire.string(Array(comment.utf8)) + SSHWire.string(publicBlob) + SSHWire.string(privateBlob)
+        let macInput = SSHWireFormat.string(Array(algorithm.utf8)) + SSHWireFormat.string(Array("none".utf8))
+            + SSHWireFormat.string(Array(comment.utf8)) + SSHWireFormat.string(publicBlob) + SSHWireFormat.string(privateBlob)
         let mac = HMAC<Insecure.SHA1>.authenticationCode(for: macInput, using: macKey)
         let publicLines = wrappedBase64(publicBlob, width: 64)
         let privateLines = wrappedBase64(privateBlob, width: 64)
@@ -158,16 +159,16 @@ enum EC2KeyMaterial {
 
     /// An SSH key blob (RFC 4253 §6.6 for `ssh-rsa`, RFC 8709 for `ssh-ed25519`).
     static func importBlob(_ blob: [UInt8], comment: String?) -> Imported? {
-        var reader = SSHWire.Reader(blob)
-        guard let type = reader.string().map({ String(decoding: $0, as: UTF8.self) }) else { return nil }
+        var reader = SSHWireFormat.Reader(blob)
+        guard let type = reader.readString().map({ String(decoding: $0, as: UTF8.self) }) else { return nil }
         switch type {
         case rsaType:
-            guard let e = reader.mpint(), let n = reader.mpint(), reader.isAtEnd else { return nil }
+            guard let e = reader.readUnsignedMPInt(), let n = reader.readUnsignedMPInt(), reader.isAtEnd else { return nil }
             return importRSA(der: DERWriter.rsaPublicKey(modulus: n, exponent: e), comment: comment)
         case ed25519Type:
-            guard let key = reader.string(), key.count == 32, reader.isAtEnd,
+            guard let key = reader.readString(), key.count == 32, reader.isAtEnd,
                   (try? Curve25519.Signing.PublicKey(rawRepresentation: key)) != nil else { return nil }
-            let canonical = SSHWire.string(Array(ed25519Type.utf8)) + SSHWire.string(key)
+            let canonical = SSHWireFormat.string(Array(ed25519Type.utf8)) + SSHWireFormat.string(key)
             return Imported(keyType: .ed25519, publicKey: openSSHLine(ed25519Type, canonical, comment: comment),
                             fingerprint: ed25519Fingerprint(canonical))
         default:
@@ -179,7 +180,7 @@ enum EC2KeyMaterial {
     static func importRSA(der: [UInt8], comment: String?) -> Imported? {
         guard let key = try? _RSA.Signing.PublicKey(unsafeDERRepresentation: der),
               let numbers = try? key.getKeyPrimitives() else { return nil }
-        let blob = SSHWire.string(Array(rsaType.utf8)) + SSHWire.mpint(numbers.publicExponent) + SSHWire.mpint(numbers.modulus)
+        let blob = SSHWireFormat.string(Array(rsaType.utf8)) + SSHWireFormat.unsignedMPInt(numbers.publicExponent) + SSHWireFormat.unsignedMPInt(numbers.modulus)
         return Imported(keyType: .rsa, publicKey: openSSHLine(rsaType, blob, comment: comment),
                         fingerprint: colonHex(Insecure.MD5.hash(data: key.derRepresentation)))
     }
@@ -217,50 +218,6 @@ enum EC2KeyMaterial {
 }
 
 extension EC2KeyMaterial {
-    /// The SSH wire encoding (RFC 4251 §5): `string` is a big-endian uint32 length and the bytes; `mpint`
-    /// a `string` holding a two's-complement big-endian integer.
-    enum SSHWire {
-        static func uint32(_ value: UInt32) -> [UInt8] {
-            [UInt8(value >> 24 & 0xFF), UInt8(value >> 16 & 0xFF), UInt8(value >> 8 & 0xFF), UInt8(value & 0xFF)]
-        }
-
-        static func string(_ bytes: some Collection<UInt8>) -> [UInt8] {
-            uint32(UInt32(clamping: bytes.count)) + Array(bytes)
-        }
-
-        /// A non-negative magnitude: leading zeros dropped, one `0x00` added when the top bit is set.
-        static func mpint(_ magnitude: some Collection<UInt8>) -> [UInt8] {
-            var bytes = Array(magnitude.drop { $0 == 0 })
-            if let first = bytes.first, first & 0x80 != 0 { bytes.insert(0, at: 0) }
-            return string(bytes)
-        }
-
-        /// Reads fields front to back; every read checks the remaining length first.
-        struct Reader {
-            private var remaining: ArraySlice<UInt8>
-
-            init(_ bytes: [UInt8]) { remaining = bytes[...] }
-
-            var isAtEnd: Bool { remaining.isEmpty }
-
-            mutating func string() -> ArraySlice<UInt8>? {
-                guard remaining.count >= 4 else { return nil }
-                let length = remaining.prefix(4).reduce(0) { $0 << 8 | Int($1) }
-                let body = remaining.dropFirst(4)
-                guard length <= body.count else { return nil }
-                remaining = body.dropFirst(length)
-                return body.prefix(length)
-            }
-
-            /// A non-negative `mpint` as a magnitude without leading zeros; nil when negative or truncated.
-            mutating func mpint() -> [UInt8]? {
-                guard let bytes = string() else { return nil }
-                if let first = bytes.first, first & 0x80 != 0 { return nil }
-                return Array(bytes.drop { $0 == 0 })
-            }
-        }
-    }
-
     /// Just enough DER to read a PKCS#1 private key's integers.
     enum DERReader {
         /// The INTEGER magnitudes (leading zeros dropped) of a DER SEQUENCE of INTEGERs; nil otherwise.
