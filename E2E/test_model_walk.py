@@ -40,8 +40,8 @@ TagOpenIDConnectProvider TagRole TagSAMLProvider TagServerCertificate UntagInsta
 UntagRole UntagSAMLProvider UntagServerCertificate UpdateAssumeRolePolicy UpdateDelegationRequest
 UpdateOpenIDConnectProviderThumbprint UpdateRole UpdateRoleDescription UpdateSAMLProvider UpdateServerCertificate
 UploadServerCertificate
-AssumeRole AssumeRoleWithSAML AssumeRoleWithWebIdentity AssumeRoot GetAccessKeyInfo GetDelegatedAccessToken
-GetFederationToken GetWebIdentityToken
+AssumeRole AssumeRoleWithSAML AssumeRoleWithWebIdentity AssumeRoot GetDelegatedAccessToken
+GetWebIdentityToken
 """.split())
 
 

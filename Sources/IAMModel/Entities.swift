@@ -175,6 +175,14 @@ public struct IAMSessionCredential: Sendable, Hashable {
     public var expiresAt: Int64
     /// Epoch seconds of the MFA check, when the session was MFA-authenticated.
     public var mfaAuthenticatedAt: Int64?
+    /// `session-token` (GetSessionToken), `assumed-role` or `federated-user`.
+    public var kind: String = "session-token"
+    /// For an assumed-role session, the role's id.
+    public var roleID: String?
+    /// The role session name or the federated user's name.
+    public var sessionName: String?
+    /// The session's policies, tags and source identity, as JSON (see `SessionContext`).
+    public var context: String?
     public init(accessKeyID: String, accountID: String, userID: String?, sealedSecret: [UInt8], tokenHash: [UInt8],
                 issuedAt: Int64, expiresAt: Int64, mfaAuthenticatedAt: Int64?) {
         self.accessKeyID = accessKeyID

@@ -51,18 +51,25 @@ extension SQLiteStorage {
         try await write(conflictKey: "session") { db in
             try db.execute(sql: """
                 INSERT INTO session_credential (access_key_id, account_id, user_id, sealed_secret, token_hash, issued_at,
-                    expires_at, mfa_authenticated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    expires_at, mfa_authenticated_at, kind, role_id, session_name, context) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [session.accessKeyID, session.accountID, session.userID, Data(session.sealedSecret),
-                                 Data(session.tokenHash), session.issuedAt, session.expiresAt, session.mfaAuthenticatedAt])
+                                 Data(session.tokenHash), session.issuedAt, session.expiresAt, session.mfaAuthenticatedAt,
+                                 session.kind, session.roleID, session.sessionName, session.context])
         }
     }
 
     public func session(accessKeyID: String) async throws -> IAMSessionCredential? {
         try await read { db in
             try Row.fetchOne(db, sql: "SELECT * FROM session_credential WHERE access_key_id = ?", arguments: [accessKeyID]).map { row in
-                IAMSessionCredential(accessKeyID: row["access_key_id"], accountID: row["account_id"], userID: row["user_id"],
-                                     sealedSecret: Self.bytes(row, "sealed_secret"), tokenHash: Self.bytes(row, "token_hash"), issuedAt: row["issued_at"],
-                                     expiresAt: row["expires_at"], mfaAuthenticatedAt: row["mfa_authenticated_at"])
+                var session = IAMSessionCredential(
+                    accessKeyID: row["access_key_id"], accountID: row["account_id"], userID: row["user_id"],
+                    sealedSecret: Self.bytes(row, "sealed_secret"), tokenHash: Self.bytes(row, "token_hash"), issuedAt: row["issued_at"],
+                    expiresAt: row["expires_at"], mfaAuthenticatedAt: row["mfa_authenticated_at"])
+                session.kind = row["kind"]
+                session.roleID = row["role_id"]
+                session.sessionName = row["session_name"]
+                session.context = row["context"]
+                return session
             }
         }
     }

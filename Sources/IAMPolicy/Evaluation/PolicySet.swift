@@ -24,10 +24,15 @@ public struct PolicySet: Sendable {
         PolicySet(reusing: self, resource: resource)
     }
 
-    private init(reusing other: PolicySet, resource: CompiledPolicy?) {
+    /// The same identity policies, boundary and resource policy with session policies (the index is kept).
+    public func with(session: [CompiledPolicy]?) -> PolicySet {
+        PolicySet(reusing: self, resource: resource, session: session)
+    }
+
+    private init(reusing other: PolicySet, resource: CompiledPolicy?, session: [CompiledPolicy]?? = nil) {
         identity = other.identity
         boundary = other.boundary
-        session = other.session
+        self.session = session ?? other.session
         identityIndex = other.identityIndex
         self.resource = resource
     }

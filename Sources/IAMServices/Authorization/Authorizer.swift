@@ -24,17 +24,22 @@ struct Authorizer: Sendable {
         // Credentials from GetSessionToken without MFA may not call IAM at all (iam-facts §5); AWS
         // answers as if the token were unknown to IAM.
         if let session = caller.session, session.origin == .sessionToken, session.mfaAuthenticatedAt == nil,
-           operation.service == .iam {
+           operation.service == .iam, caller.assumed == nil {
+            throw AWSServiceError.invalidClientTokenID()
+        }
+        // Federated users (GetFederationToken) may not call IAM at all (iam-facts §5).
+        if let assumed = caller.assumed, assumed.kind == .federatedUser, operation.service == .iam {
             throw AWSServiceError.invalidClientTokenID()
         }
         let resource = try await resourceARN(spec.resource, parameters, caller)
         // The root user may do anything in its account (no SCPs, no resource policies on IAM).
-        guard let user = caller.user else { return Outcome(action: action, resource: resource, decision: .allow(nil)) }
-        let context = try requestContext(spec, parameters, caller: caller, user: user, facts: facts)
-        let set = try await policies.policySet(for: user)
+        guard let set = try await policySet(for: caller) else {
+            return Outcome(action: action, resource: resource, decision: .allow(nil))
+        }
+        let context = try requestContext(spec, parameters, caller: caller, facts: facts)
         let request = AuthorizationRequest(principal: caller.principal, action: action, resource: resource, context: context)
         var decision = PolicyEvaluator.evaluate(request, set)
-        if spec.grantedByPasswordPolicy, decision.outcome == .implicitDeny,
+        if spec.grantedByPasswordPolicy, decision.outcome == .implicitDeny, caller.assumed == nil,
            try await store.passwordPolicy(accountID: caller.accountID)?.allowUsersToChangePassword == true {
             decision = .allow(nil)
         }
@@ -105,16 +110,46 @@ struct Authorizer: Sendable {
         }
     }
 
+    /// Everything that applies to the caller: a user's policies and boundary; an assumed role's
+    /// (with the session's policies); a federated user's user policies intersected with the
+    /// session's policies (none given: nothing is allowed). Nil for the root user.
+    func policySet(for caller: Caller) async throws -> PolicySet? {
+        guard let assumed = caller.assumed else {
+            guard let user = caller.user else { return nil }
+            return try await policies.policySet(for: user)
+        }
+        let base: PolicySet
+        switch assumed.kind {
+        case .federatedUser:
+            guard let user = caller.user else { throw AWSServiceError.invalidClientTokenID() }
+            base = try await policies.policySet(for: user)
+        case .assumedRole(let roleID, _, _):
+            base = try await policies.policySet(forRoleID: roleID)
+        }
+        let session = try await policies.sessionPolicies(assumed)
+        return base.with(session: assumed.hasSessionPolicies || assumed.kind == .federatedUser ? session : nil)
+    }
+
     /// The global condition keys (iam-facts §3) plus the operation's service keys.
-    func requestContext(_ spec: AuthorizationSpec, _ p: QueryParameters, caller: Caller, user: IAMUser,
+    func requestContext(_ spec: AuthorizationSpec, _ p: QueryParameters, caller: Caller,
                         facts: RequestFacts) throws -> RequestContext {
         var context = RequestContext()
-        context.set("aws:username", .string(user.name))
-        context.set("aws:userid", .string(user.id))
-        context.set("aws:PrincipalArn", .string(user.arn))
+        if let user = caller.user, caller.assumed == nil {
+            context.set("aws:username", .string(user.name))
+        }
+        context.set("aws:userid", .string(caller.userID))
+        context.set("aws:PrincipalArn", .string(caller.principalARN))
         context.set("aws:PrincipalAccount", .string(caller.accountID))
-        context.set("aws:PrincipalType", .string("User"))
-        for tag in user.tags { context.set("aws:PrincipalTag/\(tag.key)", .string(tag.value)) }
+        context.set("aws:PrincipalType", .string(caller.principal.kind.rawValue))
+        var principalTags: [String: String] = [:]
+        if caller.assumed == nil, let user = caller.user {
+            for tag in user.tags { principalTags[tag.key] = tag.value }
+        }
+        if let assumed = caller.assumed {
+            for tag in assumed.principalTags { principalTags[tag.key] = tag.value }
+            if let source = assumed.sourceIdentity { context.set("aws:SourceIdentity", .string(source)) }
+        }
+        for (key, value) in principalTags { context.set("aws:PrincipalTag/\(key)", .string(value)) }
         context.set("aws:CurrentTime", .string(AWSTimestamp.iso8601(epochSeconds: facts.time)))
         context.set("aws:EpochTime", .number(String(facts.time)))
         context.set("aws:SecureTransport", .bool(facts.secureTransport))
@@ -148,12 +183,11 @@ struct Authorizer: Sendable {
     /// with the decision sealed in the encoded message.
     func authorizeEC2(_ operation: EC2Operation, _ parameters: QueryParameters, caller: Caller, facts: RequestFacts,
                       ec2: EC2Handlers) async throws {
-        guard let user = caller.user else { return }
+        guard let set = try await policySet(for: caller) else { return }
         let scope = EC2Handlers.Scope(accountID: caller.accountID, region: facts.region)
         let targets = try await EC2Authorization.targets(operation, parameters, scope, ec2)
-        let set = try await policies.policySet(for: user)
         var base = try requestContext(AuthorizationSpec(action: operation.action, resource: .any), parameters, caller: caller,
-                                      user: user, facts: facts)
+                                      facts: facts)
         base.set("ec2:Region", .string(facts.region))
         for target in targets {
             var context = base
@@ -179,11 +213,13 @@ struct Authorizer: Sendable {
 
     /// A single action on `*` (sts:DecodeAuthorizationMessage), with the usual AccessDenied.
     func authorizeAction(_ action: String, caller: Caller, facts: RequestFacts) async throws -> Outcome {
-        guard let user = caller.user else { return Outcome(action: action, resource: "*", decision: .allow(nil)) }
+        guard let set = try await policySet(for: caller) else {
+            return Outcome(action: action, resource: "*", decision: .allow(nil))
+        }
         let context = try requestContext(AuthorizationSpec(action: action, resource: .any), QueryParameters([]), caller: caller,
-                                         user: user, facts: facts)
+                                         facts: facts)
         let request = AuthorizationRequest(principal: caller.principal, action: action, resource: "*", context: context)
-        let decision = PolicyEvaluator.evaluate(request, try await policies.policySet(for: user))
+        let decision = PolicyEvaluator.evaluate(request, set)
         guard decision.isAllowed else {
             var denial = AWSServiceError.accessDenied("User: \(caller.arn) is not authorized to perform: \(action) on resource: * \(decision.denialPhrase(action: action) ?? "")")
             denial.explanation = decision.explanation
@@ -194,11 +230,11 @@ struct Authorizer: Sendable {
 
     /// Services Warden does not implement: evaluated so that a denial looks like AWS's.
     func authorizeOther(service: String, action: String, caller: Caller, facts: RequestFacts) async throws -> Decision {
-        guard let user = caller.user else { return .allow(nil) }
+        guard let set = try await policySet(for: caller) else { return .allow(nil) }
         let fullAction = "\(service):\(action)"
         let context = try requestContext(AuthorizationSpec(action: fullAction, resource: .any), QueryParameters([]), caller: caller,
-                                         user: user, facts: facts)
+                                         facts: facts)
         let request = AuthorizationRequest(principal: caller.principal, action: fullAction, resource: "*", context: context)
-        return PolicyEvaluator.evaluate(request, try await policies.policySet(for: user))
+        return PolicyEvaluator.evaluate(request, set)
     }
 }

@@ -39,6 +39,26 @@ struct PolicySetBuilder: Sendable {
         return set
     }
 
+    /// An assumed role's identity policies and boundary.
+    func policySet(forRoleID roleID: String) async throws -> PolicySet {
+        // Roles arrive with the roles family; until then no role session can exist.
+        throw AWSServiceError.invalidClientTokenID()
+    }
+
+    /// A session's own policies (`Policy` and `PolicyArns`), compiled. A managed session policy
+    /// that no longer exists allows nothing.
+    func sessionPolicies(_ session: SessionIdentity) async throws -> [CompiledPolicy] {
+        var compiled: [CompiledPolicy] = []
+        for (index, document) in session.policyDocuments.enumerated() {
+            compiled.append(try compile(name: index == 0 ? "SessionPolicy" : "SessionPolicy\(index + 1)", document: document))
+        }
+        let generation = cache.generation
+        for arn in session.policyARNs {
+            if let policy = try await managedPolicy(arn, generation: generation) { compiled.append(policy) }
+        }
+        return compiled
+    }
+
     /// A managed policy's default version, compiled; nil when it does not exist.
     func managedPolicy(_ arn: String, generation: Int) async throws -> CompiledPolicy? {
         if let cached = cache.managedPolicy(arn) { return cached }

@@ -24,24 +24,66 @@ public struct Caller: Sendable {
     }
 
     public var accountID: String
-    /// The IAM user; nil for the account's root user.
+    /// The IAM user (for a federated user: the user who called GetFederationToken); nil for the
+    /// account's root user and for assumed-role sessions.
     public var user: IAMUser?
     public var accessKeyID: String
     public var session: Session?
+    /// An assumed-role session or a federated user; nil for users and root.
+    public var assumed: SessionIdentity?
 
-    public init(accountID: String, user: IAMUser?, accessKeyID: String, session: Session? = nil) {
+    public init(accountID: String, user: IAMUser?, accessKeyID: String, session: Session? = nil,
+                assumed: SessionIdentity? = nil) {
         self.accountID = accountID
         self.user = user
         self.accessKeyID = accessKeyID
         self.session = session
+        self.assumed = assumed
     }
 
-    public var isRoot: Bool { user == nil }
-    public var arn: String { user?.arn ?? IAMARN.root(accountID) }
-    /// `aws:userid`: the user's unique id, or the account id for root.
-    public var userID: String { user?.id ?? accountID }
+    public var isRoot: Bool { user == nil && assumed == nil }
+
+    /// The caller's ARN: the user, `arn:aws:sts::ACCOUNT:assumed-role/Role/Session`,
+    /// `arn:aws:sts::ACCOUNT:federated-user/Name`, or the root.
+    public var arn: String {
+        if let assumed {
+            switch assumed.kind {
+            case .assumedRole(_, let roleName, _): return "arn:aws:sts::\(accountID):assumed-role/\(roleName)/\(assumed.name)"
+            case .federatedUser: return IAMARN.federatedUser(accountID, name: assumed.name)
+            }
+        }
+        return user?.arn ?? IAMARN.root(accountID)
+    }
+
+    /// `aws:userid`: the user's unique id, `AROA...:session`, `ACCOUNT:name` for federated users,
+    /// or the account id for root.
+    public var userID: String {
+        if let assumed {
+            switch assumed.kind {
+            case .assumedRole(let roleID, _, _): return "\(roleID):\(assumed.name)"
+            case .federatedUser: return "\(accountID):\(assumed.name)"
+            }
+        }
+        return user?.id ?? accountID
+    }
+
+    /// `aws:PrincipalArn`: for an assumed role, the role's ARN (not the session's).
+    public var principalARN: String {
+        if let assumed, case .assumedRole(_, let roleName, let rolePath) = assumed.kind {
+            return IAMARN.role(accountID, path: rolePath, name: roleName)
+        }
+        return arn
+    }
 
     public var principal: Principal {
+        if let assumed {
+            switch assumed.kind {
+            case .assumedRole:
+                return Principal(kind: .assumedRole, arn: arn, accountID: accountID, roleARN: principalARN, userID: userID)
+            case .federatedUser:
+                return Principal(kind: .federatedUser, arn: arn, accountID: accountID, userID: userID)
+            }
+        }
         guard let user else { return .root(account: accountID) }
         return Principal(kind: .user, arn: user.arn, accountID: accountID, userID: user.id)
     }

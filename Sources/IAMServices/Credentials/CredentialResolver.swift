@@ -58,15 +58,40 @@ final class CredentialResolver: Sendable {
         return resolved
     }
 
+    /// The assumed-role or federated-user identity of a stored session (nil for GetSessionToken's).
+    private func sessionIdentity(_ session: IAMSessionCredential) async throws -> SessionIdentity? {
+        let kind: SessionIdentity.Kind
+        switch session.kind {
+        case "federated-user":
+            kind = .federatedUser
+        case "assumed-role":
+            guard let roleID = session.roleID, let role = try await roleLookup(roleID) else {
+                throw AWSServiceError.invalidClientTokenID()
+            }
+            kind = .assumedRole(roleID: roleID, roleName: role.name, rolePath: role.path)
+        default:
+            return nil
+        }
+        var identity = SessionIdentity(kind: kind, name: session.sessionName ?? "")
+        SessionContext.read(session.context)?.apply(to: &identity)
+        return identity
+    }
+
+    /// A role's name and path by id (filled in when roles are stored).
+    private func roleLookup(_ roleID: String) async throws -> (name: String, path: String)? {
+        nil
+    }
+
     private func load(_ accessKeyID: String) async throws -> Resolved {
         if accessKeyID.hasPrefix("ASIA") {
             guard let session = try await store.session(accessKeyID: accessKeyID) else { throw AWSServiceError.invalidClientTokenID() }
             let user = try await session.userID.asyncMap { try await store.user(id: $0) } ?? nil
             if session.userID != nil && user == nil { throw AWSServiceError.invalidClientTokenID() }
             let secret = try box.open(session.sealedSecret, boundTo: accessKeyID)
-            let caller = Caller(accountID: session.accountID, user: user, accessKeyID: accessKeyID,
+            var caller = Caller(accountID: session.accountID, user: user, accessKeyID: accessKeyID,
                                 session: .init(issuedAt: session.issuedAt, expiresAt: session.expiresAt,
                                                mfaAuthenticatedAt: session.mfaAuthenticatedAt))
+            caller.assumed = try await sessionIdentity(session)
             return Resolved(secretAccessKey: secret, caller: caller, tokenHash: session.tokenHash, expiresAt: session.expiresAt)
         }
         guard let key = try await store.accessKey(id: accessKeyID), key.status == .active else {

@@ -22,6 +22,10 @@ struct STSHandlers: Sendable {
             return xml.text
         case .getSessionToken:
             return try await getSessionToken(p, caller)
+        case .getFederationToken:
+            return try await getFederationToken(p, caller)
+        case .getAccessKeyInfo:
+            return try await getAccessKeyInfo(p, caller)
         case .decodeAuthorizationMessage:
             let encoded = try p.required("EncodedMessage")
             guard (1...10_240).contains(encoded.count), let decoded = messages.decode(encoded) else {
@@ -63,24 +67,7 @@ struct STSHandlers: Sendable {
             }
             mfaAuthenticatedAt = now()
         }
-        var rng = SystemRandomNumberGenerator()
-        let keyID = IAMIdentifiers.accessKeyID("ASIA", using: &rng)
-        let secret = IAMIdentifiers.secretAccessKey(using: &rng)
-        let token = Self.newSessionToken()
-        let issued = now()
-        let session = IAMSessionCredential(
-            accessKeyID: keyID, accountID: caller.accountID, userID: caller.user?.id,
-            sealedSecret: try box.seal(secret, boundTo: keyID), tokenHash: SecretBox.tokenHash(token),
-            issuedAt: issued, expiresAt: issued + Int64(duration), mfaAuthenticatedAt: mfaAuthenticatedAt)
-        try await store.createSession(session)
-        var xml = XMLWriter()
-        xml.open("Credentials")
-        xml.element("AccessKeyId", keyID)
-        xml.element("SecretAccessKey", secret)
-        xml.element("SessionToken", token)
-        xml.timestamp("Expiration", session.expiresAt)
-        xml.close("Credentials")
-        return xml.text
+        return try await issue(caller, userID: caller.user?.id, duration: duration, mfaAuthenticatedAt: mfaAuthenticatedAt).xml
     }
 
     /// SerialNumber must name an MFA device assigned to the calling user, TokenCode its current code.
