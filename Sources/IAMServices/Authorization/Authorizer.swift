@@ -158,10 +158,14 @@ struct Authorizer: Sendable {
         context.set("aws:ViaAWSService", .bool(false))
         if let session = caller.session {
             context.set("aws:TokenIssueTime", .string(AWSTimestamp.iso8601(epochSeconds: session.issuedAt)))
-            context.set("aws:MultiFactorAuthPresent", .bool(session.mfaAuthenticatedAt != nil))
-            if let at = session.mfaAuthenticatedAt {
-                context.set("aws:MultiFactorAuthAge", .number(String(max(0, facts.time - at))))
+            let mfaAt = facts.mfaVerifiedAt ?? session.mfaAuthenticatedAt
+            context.set("aws:MultiFactorAuthPresent", .bool(mfaAt != nil))
+            if let mfaAt {
+                context.set("aws:MultiFactorAuthAge", .number(String(max(0, facts.time - mfaAt))))
             }
+        } else if let mfaAt = facts.mfaVerifiedAt {
+            context.set("aws:MultiFactorAuthPresent", .bool(true))
+            context.set("aws:MultiFactorAuthAge", .number(String(max(0, facts.time - mfaAt))))
         }
         for (key, parameter) in spec.parameterKeys {
             if let value = p[parameter] { context.set(key, .string(value)) }

@@ -95,6 +95,9 @@ public struct RequestFacts: Sendable {
     public var sourceIP: String
     public var secureTransport: Bool
     public var region: String
+    /// When an MFA code sent with this very request (AssumeRole's `SerialNumber`/`TokenCode`) was
+    /// verified: the request then counts as MFA-authenticated.
+    public var mfaVerifiedAt: Int64?
     public init(time: Int64, sourceIP: String, secureTransport: Bool, region: String) {
         self.time = time
         self.sourceIP = sourceIP
