@@ -379,7 +379,6 @@ def test_authorization_through_the_gate(server, tmp_path):
     own.tag_server_certificate(ServerCertificateName="mine", Tags=[{"Key": "env", "Value": "dev"}])
     expect_error(lambda: own.untag_server_certificate(ServerCertificateName="mine", TagKeys=["env"]), "AccessDenied", 403)
     assert own.list_server_certificate_tags(ServerCertificateName="mine")["Tags"] == [{"Key": "env", "Value": "dev"}]
-    # Renaming out of the allowed path is checked against the certificate's current ARN only (as AWS does).
     own.update_server_certificate(ServerCertificateName="mine", NewPath="/team/a/")
     own.delete_server_certificate(ServerCertificateName="mine")
     assert [m["ServerCertificateName"] for m in own.list_server_certificates()["ServerCertificateMetadataList"]] == ["prod-cert"]

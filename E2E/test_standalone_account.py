@@ -214,3 +214,26 @@ def test_every_response_matches_the_botocore_output_shape(server):
         "GenerateOrganizationsAccessReport", "GetOrganizationsAccessReport", "ListDelegationRequests",
         "EnableOutboundWebIdentityFederation", "GetOutboundWebIdentityFederationInfo",
         "DisableOutboundWebIdentityFederation", "SetSecurityTokenServicePreferences", "GetAccountSummary"}
+
+
+def test_reset_clears_certificates_and_account_settings(warden_bin, tmp_path):
+    import requests
+    from test_server_certificates import self_signed
+    from warden_server import WardenServer
+    with WardenServer(warden_bin, ephemeral=True) as ephemeral:
+        iam = client(ephemeral)
+        body, key = self_signed(tmp_path)
+        iam.upload_server_certificate(ServerCertificateName="before-reset", CertificateBody=body, PrivateKey=key,
+                                      Tags=[{"Key": "k", "Value": "v"}])
+        iam.enable_outbound_web_identity_federation()
+        iam.set_security_token_service_preferences(GlobalEndpointTokenVersion="v2Token")
+        job = iam.generate_organizations_access_report(EntityPath=ENTITY_PATH)["JobId"]
+        assert requests.post(ephemeral.endpoint + "/moto-api/reset", timeout=30).status_code == 200
+        assert iam.list_server_certificates()["ServerCertificateMetadataList"] == []
+        summary = iam.get_account_summary()["SummaryMap"]
+        assert summary["ServerCertificates"] == 0 and summary["GlobalEndpointTokenVersion"] == 1
+        expect_error(iam.get_outbound_web_identity_federation_info, "FeatureDisabled", 404)
+        expect_error(lambda: iam.get_organizations_access_report(JobId=job), "NoSuchEntity", 404)
+        # The name is free again.
+        iam.upload_server_certificate(ServerCertificateName="before-reset", CertificateBody=body, PrivateKey=key)
+        assert iam.list_server_certificate_tags(ServerCertificateName="before-reset")["Tags"] == []
