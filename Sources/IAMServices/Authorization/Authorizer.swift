@@ -100,7 +100,10 @@ struct Authorizer: Sendable {
         case .newSAMLProvider:
             return IAMARN.samlProvider(account, name: try p.required("Name"))
         case .serverCertificate(let parameter):
-            return IAMARN.serverCertificate(account, path: "/", name: try p.required(parameter))
+            // Server certificates (iam-certs-standalone): the real path when the certificate exists.
+            let name = try p.required(parameter)
+            let existing = try await store.serverCertificate(accountID: account, name: name)
+            return existing?.arn ?? IAMARN.serverCertificate(account, path: "/", name: name)
         case .newServerCertificate:
             return IAMARN.serverCertificate(account, path: p["Path"] ?? "/", name: try p.required("ServerCertificateName"))
         case .arnParameter(let parameter):

@@ -8,10 +8,13 @@ extension IAMHandlers {
         let counts = try await store.entityCounts(accountID: caller.accountID)
         let devices = try await store.mfaDevices(accountID: caller.accountID)
         let rootPassword = try await store.rootPasswordHash(accountID: caller.accountID) != nil
+        // Server certificates and the STS token version (iam-certs-standalone).
+        let serverCertificates = try await store.serverCertificates(accountID: caller.accountID, pathPrefix: "/").count
+        let tokenVersion = try await store.accountSettings(accountID: caller.accountID).globalEndpointTokenVersion == "v2Token" ? 2 : 1
         let summary: [(String, Int)] = [
             ("Users", counts["Users"] ?? 0), ("UsersQuota", IAMQuotas.users),
             ("Groups", counts["Groups"] ?? 0), ("GroupsQuota", IAMQuotas.groups),
-            ("ServerCertificates", 0), ("ServerCertificatesQuota", IAMQuotas.serverCertificates),
+            ("ServerCertificates", serverCertificates), ("ServerCertificatesQuota", IAMQuotas.serverCertificates),
             ("UserPolicySizeQuota", IAMQuotas.userInlinePolicySize), ("GroupPolicySizeQuota", IAMQuotas.groupInlinePolicySize),
             ("GroupsPerUserQuota", IAMQuotas.groupsPerUser),
             ("SigningCertificatesPerUserQuota", IAMQuotas.signingCertificatesPerUser),
@@ -27,7 +30,7 @@ extension IAMHandlers {
             ("PolicySizeQuota", IAMQuotas.policySize),
             ("PolicyVersionsInUse", counts["PolicyVersionsInUse"] ?? 0),
             ("PolicyVersionsInUseQuota", IAMQuotas.policyVersionsInUse),
-            ("VersionsPerPolicyQuota", IAMQuotas.versionsPerPolicy), ("GlobalEndpointTokenVersion", 1),
+            ("VersionsPerPolicyQuota", IAMQuotas.versionsPerPolicy), ("GlobalEndpointTokenVersion", tokenVersion),
             ("AssumeRolePolicySizeQuota", IAMQuotas.assumeRolePolicySize),
             ("InstanceProfiles", 0), ("InstanceProfilesQuota", IAMQuotas.instanceProfiles), ("Providers", 0),
             ("RolePolicySizeQuota", IAMQuotas.roleInlinePolicySize), ("Roles", 0), ("RolesQuota", IAMQuotas.roles),
