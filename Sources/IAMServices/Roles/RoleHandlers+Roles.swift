@@ -52,7 +52,7 @@ extension RoleHandlers {
         let maxSession = try maxSessionDuration(p)
         if role.isServiceLinked, maxSession != nil { throw AWSServiceError.unmodifiableEntity(protectedRole: role.name) }
         try await store.updateRole(id: role.id, description: description, maxSessionDuration: maxSession ?? role.maxSessionDuration)
-        return nil
+        return ""  // UpdateRoleResult is an empty element: the model gives UpdateRole an output shape without members.
     }
 
     func updateRoleDescription(_ p: QueryParameters, _ caller: Caller) async throws -> String? {
