@@ -53,8 +53,10 @@ struct TrustPolicyCheck: Sendable {
 
     /// A `sts:` action (wildcards allowed) that matches at least one role-assumption action.
     static func isAllowedAction(_ action: String) -> Bool {
-        let pattern = Array(action.lowercased().unicodeScalars)
-        if pattern == ["*"] { return true }
+        let lowered = action.lowercased()
+        if lowered == "*" { return true }
+        guard lowered.hasPrefix("sts:") else { return false }
+        let pattern = Array(lowered.unicodeScalars)
         return allowedActions.contains { glob(pattern[...], Array($0.unicodeScalars)[...]) }
     }
 
