@@ -6,10 +6,9 @@ import json
 import pytest
 
 from helpers import IAM_READ_ONLY, allow, client, document, expect_error, unique, user_with_key
+from role_helpers import denied, new_role, trust
 
 NAME_PATTERN = r"[\w+=,.@-]+"
-TRUST = json.dumps({"Version": "2012-10-17", "Statement": [
-    {"Effect": "Allow", "Principal": {"Service": "ec2.amazonaws.com"}, "Action": "sts:AssumeRole"}]})
 
 
 @pytest.fixture(scope="module")
@@ -20,10 +19,6 @@ def iam(shared_server):
 @pytest.fixture(scope="module")
 def acct(shared_server):
     return shared_server.account_id
-
-
-def new_role(iam, path="/"):
-    return iam.create_role(RoleName=unique("iprole"), Path=path, AssumeRolePolicyDocument=TRUST)["Role"]
 
 
 def test_instance_profile_lifecycle(iam, acct):
@@ -74,7 +69,7 @@ def test_a_profile_holds_one_role(iam, acct):
                  "LimitExceeded", 409, limit)
     [role] = iam.get_instance_profile(InstanceProfileName=profile)["InstanceProfile"]["Roles"]
     assert role["RoleName"] == first["RoleName"] and role["Arn"] == first["Arn"] and role["RoleId"] == first["RoleId"]
-    assert role["Path"] == "/ec2/" and role["AssumeRolePolicyDocument"] == json.loads(TRUST)
+    assert role["Path"] == "/ec2/" and role["AssumeRolePolicyDocument"] == json.loads(trust())
     for_role = iam.list_instance_profiles_for_role(RoleName=first["RoleName"])["InstanceProfiles"]
     assert [p["InstanceProfileName"] for p in for_role] == [profile]
     assert iam.list_instance_profiles_for_role(RoleName=second["RoleName"])["InstanceProfiles"] == []
@@ -171,10 +166,6 @@ def test_service_linked_roles_cannot_join_profiles(server):
                  "UnmodifiableEntity", 400,
                  "Cannot perform the operation on the protected role 'AWSServiceRoleForEC2Spot' - this role is only modifiable by AWS")
 
-
-def denied(acct, user, action, resource):
-    return (f"User: arn:aws:iam::{acct}:user/{user} is not authorized to perform: {action} on resource: {resource} "
-            f"because no identity-based policy allows the {action} action")
 
 
 def test_instance_profiles_are_authorized_against_their_real_arn(shared_server, iam, acct):

@@ -1,5 +1,5 @@
 import GRDB
-public import IAMModel
+import IAMModel
 
 /// The embedded store: SQLite through GRDB, WAL mode for files, or a private in-memory database.
 public final class SQLiteStorage: IAMStore {
