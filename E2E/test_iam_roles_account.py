@@ -168,3 +168,39 @@ def test_every_role_response_matches_the_botocore_output_shape(server):
     assert not problems, "\n".join(problems)
     checked = {operation for operation, _ in recorder.bodies}
     assert len(checked) >= 36, sorted(checked)
+
+
+# ---- account quotas ---------------------------------------------------------------------------------
+
+def test_roles_and_instance_profiles_per_account_quotas(server):
+    """1,000 roles and 1,000 instance profiles per account (iam-facts §4.4); the next is LimitExceeded."""
+    from concurrent.futures import ThreadPoolExecutor
+    iam = server.client("iam")
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        list(pool.map(lambda i: iam.create_role(RoleName=f"quota-{i}", AssumeRolePolicyDocument=trust()), range(1000)))
+        list(pool.map(lambda i: iam.create_instance_profile(InstanceProfileName=f"quota-{i}"), range(1000)))
+    expect_error(lambda: iam.create_role(RoleName="quota-extra", AssumeRolePolicyDocument=trust()), "LimitExceeded", 409,
+                 "Cannot exceed quota for RolesPerAccount: 1000")
+    expect_error(lambda: iam.create_service_linked_role(AWSServiceName="ecs.amazonaws.com"), "LimitExceeded", 409,
+                 "Cannot exceed quota for RolesPerAccount: 1000")
+    expect_error(lambda: iam.create_instance_profile(InstanceProfileName="quota-extra"), "LimitExceeded", 409,
+                 "Cannot exceed quota for InstanceProfilesPerAccount: 1000")
+    summary = iam.get_account_summary()["SummaryMap"]
+    assert summary["Roles"] == 1000 and summary["InstanceProfiles"] == 1000
+    expect_error(lambda: iam.get_role(RoleName="quota-extra"), "NoSuchEntity", 404)
+    # The default page is 100 and the marker walks the rest.
+    first = iam.list_roles()
+    assert len(first["Roles"]) == 100 and first["IsTruncated"]
+    total = sum(len(page["Roles"]) for page in iam.get_paginator("list_roles").paginate())
+    assert total == 1000
+    iam.delete_role(RoleName="quota-0")
+    iam.create_role(RoleName="quota-extra", AssumeRolePolicyDocument=trust())
+
+
+def test_only_attached_policies_include_those_attached_to_roles(iam):
+    arn = iam.create_policy(PolicyName=unique("onlyrole"), PolicyDocument=inline())["Policy"]["Arn"]
+    listed = {p["Arn"] for p in iam.list_policies(Scope="Local", OnlyAttached=True)["Policies"]}
+    assert arn not in listed
+    iam.attach_role_policy(RoleName=new_role(iam)["RoleName"], PolicyArn=arn)
+    listed = {p["Arn"]: p for p in iam.list_policies(Scope="Local", OnlyAttached=True)["Policies"]}
+    assert listed[arn]["AttachmentCount"] == 1
