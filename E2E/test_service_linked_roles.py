@@ -82,9 +82,17 @@ def test_service_linked_role_names_and_suffixes(iam):
 
 
 def test_delete_service_linked_role_refuses_ordinary_roles(iam):
-    role = new_role(iam, path="/aws-service-role/ecs.amazonaws.com/")
+    role = new_role(iam, path="/ecs.amazonaws.com/")
     expect_error(lambda: iam.delete_service_linked_role(RoleName=role["RoleName"]), "NoSuchEntity", 404)
     assert iam.get_role(RoleName=role["RoleName"])["Role"]["RoleId"] == role["RoleId"]
+
+
+def test_the_service_role_path_is_reserved_for_service_linked_roles(iam):
+    for path in ("/aws-service-role/", "/aws-service-role/ecs.amazonaws.com/"):
+        name = unique("imposter")
+        expect_error(lambda: iam.create_role(RoleName=name, Path=path, AssumeRolePolicyDocument=trust()), "InvalidInput", 400,
+                     "Path prefix '/aws-service-role/' can only be used for AWS Service linked Roles")
+        expect_error(lambda: iam.get_role(RoleName=name), "NoSuchEntity", 404)
 
 
 def test_create_service_linked_role_is_authorized_for_the_role_it_would_create(shared_server, iam, acct):

@@ -7,6 +7,9 @@ extension RoleHandlers {
     func createRole(_ p: QueryParameters, _ caller: Caller) async throws -> String? {
         let name = try p.name("RoleName", maxLength: 64)
         let path = try p.path()
+        if path.hasPrefix(ServiceLinkedRoles.pathPrefix) {
+            throw AWSServiceError.invalidInput("Path prefix '\(ServiceLinkedRoles.pathPrefix)' can only be used for AWS Service linked Roles")
+        }
         let trust = try policyDocument(p, "AssumeRolePolicyDocument", as: .trust)
         let description = try roleDescription(p)
         let maxSession = try maxSessionDuration(p) ?? IAMRole.defaultMaxSessionDuration
