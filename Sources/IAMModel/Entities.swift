@@ -104,7 +104,7 @@ public struct IAMPolicyVersion: Sendable, Hashable {
     }
 }
 
-/// A user's or group's inline policy.
+/// A user's, group's or role's inline policy.
 public struct IAMInlinePolicy: Sendable, Hashable {
     public var name: String
     public var document: String
@@ -118,17 +118,19 @@ public struct IAMInlinePolicy: Sendable, Hashable {
 public enum IAMPrincipalRef: Sendable, Hashable {
     case user(String)
     case group(String)
+    case role(String)
 
     public var kind: String {
         switch self {
         case .user: "user"
         case .group: "group"
+        case .role: "role"
         }
     }
 
     public var id: String {
         switch self {
-        case .user(let id), .group(let id): id
+        case .user(let id), .group(let id), .role(let id): id
         }
     }
 }

@@ -38,6 +38,9 @@ extension SQLiteStorage {
                     SELECT COUNT(*) FROM policy_attachment a JOIN managed_policy p ON a.policy_arn =
                     'arn:aws:iam::' || p.account_id || ':policy' || p.path || p.name WHERE p.account_id = ?
                     """),
+                // Roles area (issue 8).
+                "Roles": try count("SELECT COUNT(*) FROM iam_role WHERE account_id = ?"),
+                "InstanceProfiles": try count("SELECT COUNT(*) FROM instance_profile WHERE account_id = ?"),
                 "AccountAccessKeysPresent": try count(
                     "SELECT COUNT(*) > 0 FROM access_key WHERE account_id = ? AND user_id IS NULL"),
             ]

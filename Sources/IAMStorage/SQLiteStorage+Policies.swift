@@ -130,7 +130,12 @@ extension SQLiteStorage {
                              arguments: [policyARN]).compactMap { row -> IAMPrincipalRef? in
                 let kind: String = row["principal_kind"]
                 let id: String = row["principal_id"]
-                return kind == "user" ? .user(id) : kind == "group" ? .group(id) : nil
+                switch kind {
+                case "user": return .user(id)
+                case "group": return .group(id)
+                case "role": return .role(id)
+                default: return nil
+                }
             }
         }
     }
@@ -165,7 +170,10 @@ extension SQLiteStorage {
         let name: String = row["name"]
         let arn = IAMARN.policy(account, path: path, name: name)
         let attachments = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM policy_attachment WHERE policy_arn = ?", arguments: [arn]) ?? 0
-        let boundaries = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM iam_user WHERE permissions_boundary_arn = ?", arguments: [arn]) ?? 0
+        let boundaries = try Int.fetchOne(db, sql: """
+            SELECT (SELECT COUNT(*) FROM iam_user WHERE permissions_boundary_arn = ?)
+                + (SELECT COUNT(*) FROM iam_role WHERE permissions_boundary_arn = ?)
+            """, arguments: [arn, arn]) ?? 0
         return IAMManagedPolicy(id: id, accountID: account, name: name, path: path, description: row["description"],
                                 defaultVersionID: row["default_version"], createdAt: row["created_at"],
                                 updatedAt: row["updated_at"], attachmentCount: attachments, boundaryUsageCount: boundaries,

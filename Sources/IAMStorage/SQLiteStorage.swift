@@ -1,5 +1,5 @@
 import GRDB
-public import IAMModel
+import IAMModel
 
 /// The embedded store: SQLite through GRDB, WAL mode for files, or a private in-memory database.
 public final class SQLiteStorage: IAMStore {
@@ -68,6 +68,10 @@ public final class SQLiteStorage: IAMStore {
         try await write { db in
             // Server certificates, the standalone account's settings and report jobs (iam-certs-standalone).
             for table in ["server_certificate", "account_setting", "organizations_access_report"] {
+                try db.execute(sql: "DELETE FROM \(table)")
+            }
+            // Roles and instance profiles (issue 8, roles area): referencing tables first.
+            for table in ["instance_profile_role", "role_deletion_task", "instance_profile", "iam_role"] {
                 try db.execute(sql: "DELETE FROM \(table)")
             }
             for table in ["console_session", "root_login_profile", "ec2_resource", "service_specific_credential", "ssh_public_key", "signing_certificate", "mfa_device",

@@ -84,15 +84,22 @@ struct Authorizer: Sendable {
             return IAMARN.mfa(account, path: p["Path"] ?? "/", name: try p.required("VirtualMFADeviceName"))
         case .mfaDevice(let parameter):
             return try p.required(parameter)
+        // Roles area (issue 8): existing roles and instance profiles with their real paths.
         case .role(let parameter):
-            return IAMARN.role(account, path: "/", name: try p.required(parameter))
+            let name = try p.required(parameter)
+            let existing = try await store.role(accountID: account, name: name)
+            return existing?.arn ?? IAMARN.role(account, path: "/", name: name)
         case .newRole:
             return IAMARN.role(account, path: p["Path"] ?? "/", name: try p.required("RoleName"))
         case .newServiceLinkedRole:
+            // The role the service would get (`.../AWSServiceRoleForECS`), so `AWSServiceRoleFor*` patterns match.
             let service = try p.required("AWSServiceName")
-            return IAMARN.role(account, path: "/aws-service-role/\(service)/", name: "*")
+            let name = ServiceLinkedRoles.roleName(service: service, suffix: p["CustomSuffix"]) ?? "*"
+            return IAMARN.role(account, path: ServiceLinkedRoles.path(service: service), name: name)
         case .instanceProfile(let parameter):
-            return IAMARN.instanceProfile(account, path: "/", name: try p.required(parameter))
+            let name = try p.required(parameter)
+            let existing = try await store.instanceProfile(accountID: account, name: name)
+            return existing?.arn ?? IAMARN.instanceProfile(account, path: "/", name: name)
         case .newInstanceProfile:
             return IAMARN.instanceProfile(account, path: p["Path"] ?? "/", name: try p.required("InstanceProfileName"))
         case .newOIDCProvider:

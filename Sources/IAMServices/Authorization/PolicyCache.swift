@@ -38,6 +38,11 @@ final class PolicyCache: Sendable {
         }
     }
 
+    /// Roles share the table with users: unique ids never collide across kinds (`AIDA...`, `AROA...`).
+    func policySet(roleID: String) -> PolicySet? { policySet(userID: roleID) }
+
+    func store(_ set: PolicySet, roleID: String, generation: Int) { store(set, userID: roleID, generation: generation) }
+
     func user(_ key: String) -> IAMUser? {
         state.withLock { $0.users[key] }
     }

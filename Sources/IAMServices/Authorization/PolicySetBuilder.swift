@@ -3,8 +3,8 @@ import IAMPolicy
 import IAMPolicyCatalog
 import IAMStorage
 
-/// Gathers everything that applies to a user: inline and attached policies of the user and of
-/// each of its groups, and its permissions boundary, compiled and cached.
+/// Gathers everything that applies to a user (inline and attached policies of the user and of
+/// each of its groups, and its permissions boundary) or to a role, compiled and cached.
 struct PolicySetBuilder: Sendable {
     let store: any IAMStore
     let catalog: ManagedPolicyCatalog
@@ -28,21 +28,16 @@ struct PolicySetBuilder: Sendable {
                 if let policy = try await managedPolicy(arn, generation: generation) { identity.append(policy) }
             }
         }
-        var boundary: CompiledPolicy?
-        if let arn = user.permissionsBoundaryARN {
-            // A boundary that no longer resolves allows nothing.
-            boundary = try await managedPolicy(arn, generation: generation)
-                ?? CompiledPolicy(name: arn, text: #"{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"*","Resource":"*"}]}"#)
-        }
-        let set = PolicySet(identity: identity, boundary: boundary)
+        let set = PolicySet(identity: identity, boundary: try await boundary(user.permissionsBoundaryARN, generation: generation))
         cache.store(set, userID: user.id, generation: generation)
         return set
     }
 
     /// An assumed role's identity policies and boundary.
     func policySet(forRoleID roleID: String) async throws -> PolicySet {
-        // Roles arrive with the roles family; until then no role session can exist.
-        throw AWSServiceError.invalidClientTokenID()
+        // A session of a role that was deleted is worthless (AWS: the token is no longer valid).
+        guard let role = try await store.role(id: roleID) else { throw AWSServiceError.invalidClientTokenID() }
+        return try await policySet(for: role)
     }
 
     /// A session's own policies (`Policy` and `PolicyArns`), compiled. A managed session policy
@@ -57,6 +52,30 @@ struct PolicySetBuilder: Sendable {
             if let policy = try await managedPolicy(arn, generation: generation) { compiled.append(policy) }
         }
         return compiled
+    }
+
+    /// What applies to a role's sessions: the role's inline and attached policies and its
+    /// permissions boundary (session policies are the caller's to add).
+    func policySet(for role: IAMRole) async throws -> PolicySet {
+        if let cached = cache.policySet(roleID: role.id) { return cached }
+        let generation = cache.generation
+        var identity: [CompiledPolicy] = []
+        for inline in try await store.inlinePolicies(.role(role.id)) {
+            identity.append(try compile(name: inline.name, document: inline.document))
+        }
+        for arn in try await store.attachedPolicies(.role(role.id)) {
+            if let policy = try await managedPolicy(arn, generation: generation) { identity.append(policy) }
+        }
+        let set = PolicySet(identity: identity, boundary: try await boundary(role.permissionsBoundaryARN, generation: generation))
+        cache.store(set, roleID: role.id, generation: generation)
+        return set
+    }
+
+    /// A permissions boundary, compiled; one that no longer resolves allows nothing.
+    private func boundary(_ arn: String?, generation: Int) async throws -> CompiledPolicy? {
+        guard let arn else { return nil }
+        return try await managedPolicy(arn, generation: generation)
+            ?? CompiledPolicy(name: arn, text: #"{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"*","Resource":"*"}]}"#)
     }
 
     /// A managed policy's default version, compiled; nil when it does not exist.

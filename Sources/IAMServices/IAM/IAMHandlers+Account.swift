@@ -32,8 +32,10 @@ extension IAMHandlers {
             ("PolicyVersionsInUseQuota", IAMQuotas.policyVersionsInUse),
             ("VersionsPerPolicyQuota", IAMQuotas.versionsPerPolicy), ("GlobalEndpointTokenVersion", tokenVersion),
             ("AssumeRolePolicySizeQuota", IAMQuotas.assumeRolePolicySize),
-            ("InstanceProfiles", 0), ("InstanceProfilesQuota", IAMQuotas.instanceProfiles), ("Providers", 0),
-            ("RolePolicySizeQuota", IAMQuotas.roleInlinePolicySize), ("Roles", 0), ("RolesQuota", IAMQuotas.roles),
+            ("InstanceProfiles", counts["InstanceProfiles"] ?? 0), ("InstanceProfilesQuota", IAMQuotas.instanceProfiles),
+            ("Providers", 0),
+            ("RolePolicySizeQuota", IAMQuotas.roleInlinePolicySize), ("Roles", counts["Roles"] ?? 0),
+            ("RolesQuota", IAMQuotas.roles),
         ]
         return write { xml in
             xml.open("SummaryMap")
@@ -113,6 +115,9 @@ extension IAMHandlers {
         }
         xml.close("GroupDetailList")
         xml.open("RoleDetailList")
+        for role in filter.contains("Role") ? try await store.roles(accountID: account, pathPrefix: "/") : [] {
+            try await roleDetail(&xml, role)
+        }
         xml.close("RoleDetailList")
         xml.open("Policies")
         if filter.contains("LocalManagedPolicy") {
@@ -134,6 +139,24 @@ extension IAMHandlers {
         xml.close("Policies")
         xml.element("IsTruncated", false)
         return xml.text
+    }
+
+    /// A `RoleDetail` (roles area, issue 8).
+    private func roleDetail(_ xml: inout XMLWriter, _ role: IAMRole) async throws {
+        xml.open("member")
+        xml.element("Path", role.path)
+        xml.element("RoleName", role.name)
+        xml.element("RoleId", role.id)
+        xml.element("Arn", role.arn)
+        xml.timestamp("CreateDate", role.createdAt)
+        xml.element("AssumeRolePolicyDocument", PercentEncoding.encode(role.trustPolicy))
+        xml.list("InstanceProfileList", try await store.instanceProfiles(roleID: role.id)) { $0.instanceProfileFields($1) }
+        try await inlineDetails(&xml, "RolePolicyList", .role(role.id))
+        xml.attachedPolicies("AttachedManagedPolicies", try await store.attachedPolicies(.role(role.id)))
+        if let boundary = role.permissionsBoundaryARN { xml.permissionsBoundary(boundary) }
+        if !role.tags.isEmpty { xml.tags(role.tags) }
+        xml.roleLastUsed(role)
+        xml.close("member")
     }
 
     private func inlineDetails(_ xml: inout XMLWriter, _ name: String, _ principal: IAMPrincipalRef) async throws {

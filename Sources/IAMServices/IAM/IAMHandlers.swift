@@ -7,7 +7,7 @@ import IAMStorage
 /// The IAM operations. Each handler validates its input, does its work through the store, and
 /// returns the inner XML of its `...Result` element (nil for operations without output).
 /// Authorization already happened in `Authorizer`.
-struct IAMHandlers: Sendable {
+struct IAMHandlers: HandlerFamily {
     let store: any IAMStore
     let box: SecretBox
     let catalog: ManagedPolicyCatalog
@@ -139,12 +139,4 @@ struct IAMHandlers: Sendable {
         }
         return group
     }
-
-    func write(_ body: (inout XMLWriter) -> Void) -> String {
-        var xml = XMLWriter()
-        body(&xml)
-        return xml.text
-    }
-
-    func maxItems(_ p: QueryParameters) throws -> Int? { try p.int("MaxItems") }
 }
