@@ -66,6 +66,10 @@ public final class SQLiteStorage: IAMStore {
 
     public func reset() async throws {
         try await write { db in
+            // Activity and reports (AnalysisHandlers).
+            for table in ["access_report_job", "credential_report", "activity"] {
+                try db.execute(sql: "DELETE FROM \(table)")
+            }
             for table in ["console_session", "root_login_profile", "ec2_resource", "service_specific_credential", "ssh_public_key", "signing_certificate", "mfa_device",
                           "account_password_policy", "password_history", "login_profile", "session_credential", "access_key", "tag", "inline_policy", "policy_attachment",
                           "policy_version", "managed_policy", "group_membership", "iam_group", "iam_user", "account"] {
