@@ -15,14 +15,14 @@ extension AnalysisHandlers {
         }
         for namespace in namespaces { try Self.checkNamespace(namespace, field: "serviceNamespaces.member") }
         let entity = try await entity(arn, allowing: [.user, .group, .role], caller)
-        let policies = try await permissionsPolicies(entity, caller)
-        let grants = ServiceGrants(catalog: try actionCatalog())
+        let catalog = try actionCatalog()
+        let policies = try await permissionsPolicies(entity, caller).map { ($0, ServiceGrants(catalog: catalog, documents: [$0.document])) }
         // No MaxItems: at most 200 namespaces, answered in one page.
         let page = try Paginator.page(namespaces, marker: p["Marker"], maxItems: 1000)
         return write { xml in
             xml.list("PoliciesGrantingServiceAccess", page.items) { xml, namespace in
                 xml.element("ServiceNamespace", namespace)
-                xml.list("Policies", policies.filter { grants.grants([$0.document], service: namespace) }) { xml, policy in
+                xml.list("Policies", policies.filter { $0.1.grants(service: namespace) }.map(\.0)) { xml, policy in
                     xml.element("PolicyName", policy.name)
                     switch policy.origin {
                     case .managed(let arn, _):

@@ -43,8 +43,8 @@ extension AnalysisHandlers {
             let documents = try await permissionsPolicies(entity, caller).map(\.document)
             let principals = try await reportPrincipals(entity, caller)
             let activity = try await store.activity(principalIDs: principals.map(\.id)).filter { $0.at <= job.createdAt }
-            report = ServiceAccessReport(documents: documents, activity: activity, actionLevel: job.granularity == "ACTION_LEVEL",
-                                         grants: ServiceGrants(catalog: try actionCatalog()))
+            report = ServiceAccessReport(grants: ServiceGrants(catalog: try actionCatalog(), documents: documents), activity: activity,
+                                         actionLevel: job.granularity == "ACTION_LEVEL")
         } catch let failure as AWSServiceError where failure.code == "NoSuchEntity" {
             // The entity was deleted after the job was made: the job failed.
             _ = try Paginator.page([Int](), marker: marker, maxItems: maxItems)
@@ -99,7 +99,7 @@ extension AnalysisHandlers {
         let entity = try await entity(job.entityARN, allowing: [.user, .group, .role, .policy], caller)
         let documents = try await permissionsPolicies(entity, caller).map(\.document)
         var details: [(principal: ReportPrincipal, last: Int64?)] = []
-        if ServiceGrants(catalog: try actionCatalog()).grants(documents, service: namespace) {
+        if ServiceGrants(catalog: try actionCatalog(), documents: documents).grants(service: namespace) {
             let principals = try await reportPrincipals(entity, caller)
             let activity = try await store.activity(principalIDs: principals.map(\.id))
                 .filter { $0.at <= job.createdAt && $0.service == namespace.lowercased() }

@@ -37,21 +37,38 @@ struct PolicySimulator {
         var resources: [Outcome]?
     }
 
-    private let policies: [String: NamedPolicy]
+    /// A policy with what the simulator reports about each of its statements, worked out once.
+    private struct Entry {
+        var policy: NamedPolicy
+        var spans: [StatementSpan?]
+        /// Each statement's context keys, and those of its Resource variables alone.
+        var keys: [[String]]
+        var resourceKeys: [[String]]
+
+        init(_ policy: NamedPolicy) {
+            self.policy = policy
+            let statements = policy.document.statements
+            spans = statements.map { StatementSpan(statementAt: $0.location, in: policy.text) }
+            keys = statements.map { ContextKeyCollector.keys(of: $0, in: policy.document) }
+            resourceKeys = statements.map { ContextKeyCollector.resourceVariableKeys(of: $0, in: policy.document) }
+        }
+    }
+
+    private let policies: [String: Entry]
     private let set: PolicySet
     private let principal: Principal
     private let context: RequestContext
     private let hasBoundary: Bool
 
     init(identity: [NamedPolicy], boundary: NamedPolicy?, resourcePolicy: NamedPolicy?, principal: Principal, context: RequestContext) {
-        var policies: [String: NamedPolicy] = [:]
+        var policies: [String: Entry] = [:]
         var compiled: [CompiledPolicy] = []
         for (i, policy) in identity.enumerated() {
-            policies["i\(i)"] = policy
+            policies["i\(i)"] = Entry(policy)
             compiled.append(CompiledPolicy(name: "i\(i)", document: policy.document))
         }
-        if let boundary { policies["b"] = boundary }
-        if let resourcePolicy { policies["r"] = resourcePolicy }
+        if let boundary { policies["b"] = Entry(boundary) }
+        if let resourcePolicy { policies["r"] = Entry(resourcePolicy) }
         self.policies = policies
         set = PolicySet(identity: compiled, boundary: boundary.map { CompiledPolicy(name: "b", document: $0.document) },
                         resource: resourcePolicy.map { CompiledPolicy(name: "r", document: $0.document) })
@@ -88,9 +105,9 @@ struct PolicySimulator {
         var boundaryAllows = false
         var boundaryDenies = false
         for trace in explanation.statements {
-            guard let policy = policies[trace.reference.policyName],
-                  trace.reference.statementIndex < policy.document.statements.count else { continue }
-            let statement = policy.document.statements[trace.reference.statementIndex]
+            let index = trace.reference.statementIndex
+            guard let entry = policies[trace.reference.policyName], index < entry.spans.count else { continue }
+            let policy = entry.policy
             switch trace.result {
             case .applies:
                 let type = trace.reference.policyType
@@ -99,13 +116,13 @@ struct PolicySimulator {
                 }
                 if (outcome == .explicitDeny && trace.effect == .deny) || (outcome == .allow && trace.effect == .allow && type != .boundary) {
                     matched.append(MatchedStatement(sourcePolicyID: policy.sourcePolicyID, sourcePolicyType: policy.sourcePolicyType,
-                                                    span: StatementSpan(statementAt: statement.location, in: policy.text)))
+                                                    span: entry.spans[index]))
                 }
-                keys += ContextKeyCollector.keys(of: statement, in: policy.document)
+                keys += entry.keys[index]
             case .conditionFalse:
-                keys += ContextKeyCollector.keys(of: statement, in: policy.document)
+                keys += entry.keys[index]
             case .resourceNotMatched:
-                keys += ContextKeyCollector.resourceVariableKeys(of: statement, in: policy.document)
+                keys += entry.resourceKeys[index]
             case .actionNotMatched, .principalNotMatched:
                 break
             }

@@ -33,16 +33,16 @@ struct ServiceAccessReport {
 
     var services: [Service]
 
-    init(documents: [PolicyDocument], activity: [IAMActivity], actionLevel: Bool, grants: ServiceGrants) {
+    init(grants: ServiceGrants, activity: [IAMActivity], actionLevel: Bool) {
         var byService: [String: [IAMActivity]] = [:]
         for record in activity { byService[record.service, default: []].append(record) }
-        services = grants.services(documents).map { service in
+        services = grants.services().map { service in
             let namespace = service.prefix.lowercased()
             let uses = byService[namespace] ?? []
             var entry = Service(name: service.name, namespace: service.prefix, lastUse: Self.latest(uses),
                                 authenticatedEntities: Set(uses.map(\.principalID)).count, trackedActions: nil)
             if actionLevel && Self.trackedServices.contains(namespace) {
-                entry.trackedActions = grants.actions(documents, in: service).map { action in
+                entry.trackedActions = grants.actions(in: service).map { action in
                     TrackedAction(name: action.name,
                                   lastUse: Self.latest(uses.filter { $0.action.lowercased() == action.name.lowercased() }))
                 }
