@@ -115,6 +115,8 @@ def test_group_and_policy_reports_count_their_users(shared_server, iam, acct):
     client(shared_server, "iam", first).list_users()
     time.sleep(1.1)
     client(shared_server, "iam", second).list_groups()
+    time.sleep(1.1)
+    client(shared_server, "iam", outsider).list_policies(Scope="Local", MaxItems=1)
     group_arn = f"arn:aws:iam::{acct}:group/{group}"
     job, details = report(iam, group_arn)
     services = by_namespace(details)
@@ -123,22 +125,24 @@ def test_group_and_policy_reports_count_their_users(shared_server, iam, acct):
     assert services["iam"]["LastAuthenticatedEntity"] == second["Arn"], "the member who used it last"
     entities = iam.get_service_last_accessed_details_with_entities(JobId=job, ServiceNamespace="iam")
     assert entities["JobStatus"] == "COMPLETED" and entities["IsTruncated"] is False
-    listed = [(e["EntityInfo"]["Arn"], "LastAuthenticated" in e) for e in entities["EntityDetailsList"]]
-    assert listed == [(second["Arn"], True), (first["Arn"], True)], "most recent first"
+    listed = [e["EntityInfo"]["Arn"] for e in entities["EntityDetailsList"]]
+    assert listed == [second["Arn"], first["Arn"]], "the members that used it, most recent first"
+    assert all(recent(e["LastAuthenticated"]) for e in entities["EntityDetailsList"])
     info = entities["EntityDetailsList"][0]["EntityInfo"]
     assert (info["Name"], info["Type"], info["Id"], info["Path"]) == (second["Name"], "USER", second["UserId"], "/")
-    sqs = iam.get_service_last_accessed_details_with_entities(JobId=job, ServiceNamespace="sqs")["EntityDetailsList"]
-    assert sorted(e["EntityInfo"]["Name"] for e in sqs) == sorted([first["Name"], second["Name"]])
-    assert all("LastAuthenticated" not in e for e in sqs)
+    assert iam.get_service_last_accessed_details_with_entities(JobId=job, ServiceNamespace="sqs")["EntityDetailsList"] == [], \
+        "allowed, never used"
     assert iam.get_service_last_accessed_details_with_entities(JobId=job, ServiceNamespace="ec2")["EntityDetailsList"] == []
     paged = iam.get_service_last_accessed_details_with_entities(JobId=job, ServiceNamespace="iam", MaxItems=1)
     assert paged["IsTruncated"] is True and len(paged["EntityDetailsList"]) == 1
+    rest = iam.get_service_last_accessed_details_with_entities(JobId=job, ServiceNamespace="iam", Marker=paged["Marker"])
+    assert [e["EntityInfo"]["Arn"] for e in paged["EntityDetailsList"] + rest["EntityDetailsList"]] == listed
     # The policy: attached to the group (two users) and to the outsider directly.
-    _, by_policy = report(iam, policy["Arn"])
-    assert by_namespace(by_policy)["iam"]["TotalAuthenticatedEntities"] == 2
-    job, _ = report(iam, policy["Arn"])
+    job, by_policy = report(iam, policy["Arn"])
+    assert by_namespace(by_policy)["iam"]["TotalAuthenticatedEntities"] == 3
+    assert by_namespace(by_policy)["iam"]["LastAuthenticatedEntity"] == outsider["Arn"]
     names = {e["EntityInfo"]["Name"] for e in iam.get_service_last_accessed_details_with_entities(
-        JobId=job, ServiceNamespace="sqs")["EntityDetailsList"]}
+        JobId=job, ServiceNamespace="iam")["EntityDetailsList"]}
     assert names == {first["Name"], second["Name"], outsider["Name"]}
     # An AWS managed policy nobody here uses: its services, never used.
     _, aws_managed = report(iam, "arn:aws:iam::aws:policy/AmazonSQSReadOnlyAccess")

@@ -103,8 +103,9 @@ extension AnalysisHandlers {
             let principals = try await reportPrincipals(entity, caller)
             let activity = try await store.activity(principalIDs: principals.map(\.id))
                 .filter { $0.at <= job.createdAt && $0.service == namespace.lowercased() }
-            details = principals.map { principal in
-                (principal, activity.filter { $0.principalID == principal.id }.map(\.at).max())
+            // The users (and roles) that used the service, most recent first.
+            details = principals.compactMap { principal in
+                activity.filter { $0.principalID == principal.id }.map(\.at).max().map { (principal, $0) }
             }
             details.sort { a, b in
                 if a.last != b.last { return (a.last ?? Int64.min) > (b.last ?? Int64.min) }
