@@ -1,13 +1,46 @@
 import IAMModel
 import IAMStorage
 
-/// The IAM entity an analysis operation names by ARN: a user, a group or a managed policy.
-/// Roles: add `case role(IAMRole)` here and its lookup in `AnalysisHandlers.entity(_:allowing:_:)`.
+/// The IAM entity an analysis operation names by ARN: a user, group or role, or a managed policy.
 enum AnalysisEntity: Sendable {
-    case user(IAMUser)
-    case group(IAMGroup)
+    case identity(Identity)
     /// A customer managed policy of the account or an AWS managed one.
     case policy(arn: String, name: String)
+
+    /// A user, group or role: what its policies and its activity are looked up by.
+    struct Identity: Sendable {
+        var kind: Reference.Kind
+        /// Whose inline and attached policies these are (`.user(id)`, `.group(id)`, `.role(id)`).
+        var ref: IAMPrincipalRef
+        var id: String
+        var name: String
+        var path: String
+        var arn: String
+        var boundaryARN: String?
+
+        /// `USER`, `GROUP` or `ROLE`, as the analysis outputs name entity types.
+        var entityType: String { kind.rawValue.uppercased() }
+
+        init(_ user: IAMUser) {
+            self.init(kind: .user, ref: .user(user.id), id: user.id, name: user.name, path: user.path, arn: user.arn,
+                      boundaryARN: user.permissionsBoundaryARN)
+        }
+
+        init(_ group: IAMGroup) {
+            self.init(kind: .group, ref: .group(group.id), id: group.id, name: group.name, path: group.path, arn: group.arn)
+        }
+
+        init(kind: Reference.Kind, ref: IAMPrincipalRef, id: String, name: String, path: String, arn: String,
+             boundaryARN: String? = nil) {
+            self.kind = kind
+            self.ref = ref
+            self.id = id
+            self.name = name
+            self.path = path
+            self.arn = arn
+            self.boundaryARN = boundaryARN
+        }
+    }
 
     /// What an ARN names: `arn:aws:iam::ACCOUNT:KIND/PATH/NAME`.
     struct Reference: Sendable, Hashable {
@@ -43,8 +76,7 @@ enum AnalysisEntity: Sendable {
 
     var arn: String {
         switch self {
-        case .user(let user): user.arn
-        case .group(let group): group.arn
+        case .identity(let identity): identity.arn
         case .policy(let arn, _): arn
         }
     }
@@ -64,15 +96,16 @@ extension AnalysisHandlers {
                   user.path == reference.path else {
                 throw AWSServiceError.noSuchEntity("The user with name \(reference.name) cannot be found.")
             }
-            return .user(user)
+            return .identity(.init(user))
         case .group:
             guard reference.account == account, let group = try await store.group(accountID: account, name: reference.name),
                   group.path == reference.path else {
                 throw AWSServiceError.noSuchEntity("The group with name \(reference.name) cannot be found.")
             }
-            return .group(group)
+            return .identity(.init(group))
         case .role:
-            // Roles: look the role up here once RoleRepository exists.
+            // Roles (the one addition they need here): look the role up and return
+            // `.identity(.init(kind: .role, ref: .role(role.id), id:, name:, path:, arn:, boundaryARN:))`.
             throw AWSServiceError.noSuchEntity("The role with name \(reference.name) cannot be found.")
         case .policy:
             guard reference.account == "aws" || reference.account == account,

@@ -146,16 +146,18 @@ extension AnalysisHandlers {
         return job
     }
 
-    /// Whose activity the report counts: the user itself, a group's members, or the users a policy
-    /// is attached to directly or through their groups.
+    /// Whose activity the report counts: the user or role itself, a group's members, or the users a
+    /// policy is attached to directly or through their groups.
     func reportPrincipals(_ entity: AnalysisEntity, _ caller: Caller) async throws -> [ReportPrincipal] {
         var users: [IAMUser] = []
         switch entity {
-        case .user(let user):
-            users = [user]
-        case .group(let group):
-            users = try await store.members(groupID: group.id)
+        case .identity(let identity) where identity.kind == .group:
+            users = try await store.members(groupID: identity.id)
+        case .identity(let identity):
+            return [ReportPrincipal(id: identity.id, arn: identity.arn, name: identity.name, path: identity.path,
+                                    type: identity.entityType)]
         case .policy(let arn, _):
+            // Roles the policy is attached to: add them here from `.role` references.
             for principal in try await store.entities(policyARN: arn) {
                 if case .user(let id) = principal, let user = try await store.user(id: id), user.accountID == caller.accountID {
                     users.append(user)

@@ -5,25 +5,25 @@ import IAMStorage
 
 extension AnalysisHandlers {
     /// The permissions policies of an entity: a user's inline and attached policies, then each of its
-    /// groups' (in membership order); a group's own; a managed policy itself.
+    /// groups' (in name order); a group's or role's own; a managed policy itself.
     func permissionsPolicies(_ entity: AnalysisEntity, _ caller: Caller) async throws -> [NamedPolicy] {
         switch entity {
-        case .user(let user):
-            var out = try await principalPolicies(.user(user.id), type: "USER", name: user.name, caller)
-            for group in try await store.groupsForUser(userID: user.id) {
-                out += try await principalPolicies(.group(group.id), type: "GROUP", name: group.name, caller)
+        case .identity(let identity):
+            var out = try await principalPolicies(identity.ref, type: identity.entityType, name: identity.name, caller)
+            if identity.kind == .user {
+                for group in try await store.groupsForUser(userID: identity.id) {
+                    out += try await principalPolicies(.group(group.id), type: "GROUP", name: group.name, caller)
+                }
             }
             return out
-        case .group(let group):
-            return try await principalPolicies(.group(group.id), type: "GROUP", name: group.name, caller)
         case .policy(let arn, _):
             return try await managedPolicy(arn, caller).map { [$0] } ?? []
         }
     }
 
-    /// The permissions boundary of a user, if it has one (nil for other entities).
+    /// The permissions boundary of a user or role, if it has one.
     func permissionsBoundary(_ entity: AnalysisEntity, _ caller: Caller) async throws -> NamedPolicy? {
-        guard case .user(let user) = entity, let arn = user.permissionsBoundaryARN else { return nil }
+        guard case .identity(let identity) = entity, let arn = identity.boundaryARN else { return nil }
         return try await managedPolicy(arn, caller)
     }
 

@@ -33,9 +33,9 @@ extension AnalysisHandlers {
         let entity = try await entity(arn, allowing: [.user, .group, .role], caller)
         var callerARN = options.callerARN
         var userID: String?
-        if callerARN == nil, case .user(let user) = entity {
-            callerARN = user.arn
-            userID = user.id
+        if callerARN == nil, case .identity(let identity) = entity, identity.kind == .user {
+            callerARN = identity.arn
+            userID = identity.id
         }
         if options.resourcePolicy != nil && callerARN == nil {
             throw AWSServiceError.invalidInput("CallerArn must be specified when a ResourcePolicy is specified and PolicySourceArn is not a user.")
