@@ -3,12 +3,12 @@ ListPoliciesGrantingServiceAccess and GetHumanReadableSummary (botocore `iam/201
 "Refining permissions using last accessed information"). Activity is what the server recorded after each
 successful request of the users involved."""
 import datetime
-import json
 import time
 
 import pytest
 
-from helpers import (IAM_READ_ONLY, allow, client, document, expect_error, unique, user_with_key)
+from helpers import (IAM_READ_ONLY, allow, client, document, expect_error, send, sign, unique, user_with_key,
+                     xml_error)
 from test_wire_shapes import Recorder, check_response
 
 
@@ -283,6 +283,30 @@ def test_the_gate_guards_each_operation(shared_server, iam, acct):
     expect_error(lambda: as_analyst.get_human_readable_summary(EntityArn=IAM_READ_ONLY), "AccessDenied", 403,
                  f"User: {analyst['Arn']} is not authorized to perform: iam:GetHumanReadableSummary on resource: * "
                  "because no identity-based policy allows the iam:GetHumanReadableSummary action")
+
+
+@pytest.mark.parametrize("params,code", [
+    ({"Action": "SimulateCustomPolicy", "PolicyInputList.member.1": "[" * 5000 + "]" * 5000,
+      "ActionNames.member.1": "s3:GetObject"}, "InvalidInput"),
+    ({"Action": "SimulateCustomPolicy", "PolicyInputList.member.1": document(allow("*")), "ActionNames.member.1": "s3:X",
+      "ContextEntries.member.1.ContextKeyName": "aws:x\u0000yz", "ContextEntries.member.1.ContextKeyType": "string",
+      "ContextEntries.member.1.ContextKeyValues": "not-a-list"}, "ValidationError"),
+    ({"Action": "SimulateCustomPolicy", "PolicyInputList.member.1": document(allow("*")), "ActionNames.member.1": "s3:X",
+      "MaxItems": "9" * 30}, "ValidationError"),
+    ({"Action": "SimulateCustomPolicy", "PolicyInputList.member.1": document(allow("*")), "ActionNames.member.2": "s3:X"},
+     "ValidationError"),
+    ({"Action": "GetServiceLastAccessedDetails", "JobId": "<" * 36}, "NoSuchEntity"),
+    ({"Action": "ListPoliciesGrantingServiceAccess", "Arn": "arn:aws:iam::123456789012:user/x", "ServiceNamespaces": "s3"},
+     "ValidationError"),
+    ({"Action": "GetHumanReadableSummary", "EntityArn": "arn:aws:iam::aws:policy/" + "A" * 3000}, "ValidationError"),
+    ({"Action": "GetContextKeysForPrincipalPolicy", "PolicySourceArn": "arn:aws:iam::123456789012:user/" + "/" * 50},
+     "InvalidInput"),
+    ({"Action": "GenerateServiceLastAccessedDetails", "Arn": "arn:aws:iam::aws:policy/"}, "InvalidInput"),
+])
+def test_hostile_inputs_get_a_4xx(shared_server, params, code):
+    response = send(sign(shared_server, params=dict(params, Version="2010-05-08")))
+    assert 400 <= response.status_code < 500, response.text
+    assert xml_error(response)[0] == code
 
 
 def test_every_response_matches_the_model(iam):
