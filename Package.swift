@@ -72,7 +72,8 @@ let package = Package(
         .target(
             name: "IAMServices",
             dependencies: [
-                "IAMPolicy", "IAMPolicyCatalog", "IAMModel", "IAMStorage", "AWSQuery", "IAMOTP", "IAMQRCode", "IAMKeyFormats",
+                "IAMPolicy", "IAMPolicyCatalog", "IAMPolicyAnalysis", "IAMModel", "IAMStorage", "AWSQuery", "IAMOTP", "IAMQRCode",
+                "IAMKeyFormats",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "CryptoExtras", package: "swift-crypto"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),

@@ -18,6 +18,8 @@ extension WardenAPI {
             let scope = EC2Handlers.Scope(accountID: caller.accountID, region: facts.region)
             let body = try await ec2.perform(operation, parameters, scope)
             await credentials.recordUse(accessKeyID: caller.accessKeyID, at: facts.time, service: "ec2", region: facts.region)
+            // Service last accessed (AnalysisHandlers): who used which action.
+            await analysis.activity.record(caller: caller, action: operation.action, region: facts.region, at: facts.time)
             return Response(status: 200, body: QueryResponse.ec2Success(action: action, requestID: requestID) { $0.raw(body) })
         } catch let failure as AWSServiceError {
             return ec2Error(failure, requestID)

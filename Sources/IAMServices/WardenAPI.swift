@@ -105,6 +105,9 @@ public final class WardenAPI: Sendable {
             }
             if !(action.hasPrefix("Get") || action.hasPrefix("List")) { invalidateCaches() }
             await credentials.recordUse(accessKeyID: caller.accessKeyID, at: facts.time, service: service.rawValue, region: facts.region)
+            // Service last accessed (AnalysisHandlers): who used which action.
+            await analysis.activity.record(caller: caller, action: outcome.action ?? "\(service.rawValue):\(action)",
+                                           region: facts.region, at: facts.time)
             logger.debug("request", metadata: [
                 "request-id": "\(requestID)", "action": "\(action)", "caller": "\(caller.arn)",
                 "decided-by": "\(outcome.decision?.decidedBy?.description ?? (caller.isRoot ? "root" : "none"))",

@@ -66,6 +66,10 @@ public final class SQLiteStorage: IAMStore {
 
     public func reset() async throws {
         try await write { db in
+            // Activity and reports (AnalysisHandlers).
+            for table in ["access_report_job", "credential_report", "activity"] {
+                try db.execute(sql: "DELETE FROM \(table)")
+            }
             // Server certificates, the standalone account's settings and report jobs (iam-certs-standalone).
             for table in ["server_certificate", "account_setting", "organizations_access_report"] {
                 try db.execute(sql: "DELETE FROM \(table)")
