@@ -19,7 +19,7 @@ import boto3
 MODELS = pathlib.Path(botocore.__file__).parent / "data"
 
 NOT_YET = set("""
-AddClientIDToOpenIDConnectProvider AssumeRole AssumeRoleWithSAML AssumeRoleWithWebIdentity AssumeRoot
+AddClientIDToOpenIDConnectProvider AssumeRoleWithSAML AssumeRoleWithWebIdentity AssumeRoot
 CreateOpenIDConnectProvider CreateSAMLProvider DeleteOpenIDConnectProvider DeleteSAMLProvider
 GetDelegatedAccessToken GetOpenIDConnectProvider GetSAMLProvider GetWebIdentityToken
 ListOpenIDConnectProviderTags ListOpenIDConnectProviders ListSAMLProviderTags ListSAMLProviders

@@ -89,6 +89,12 @@ public final class WardenAPI: Sendable {
             return error(.invalidAction(action), service: service, requestID: requestID)
         }
         do {
+            var facts = facts
+            if operation == .assumeRole, parameters["SerialNumber"] != nil || parameters["TokenCode"] != nil {
+                // An MFA code sent with AssumeRole is checked before the gate, so that trust policies
+                // requiring MFA see it (aws:MultiFactorAuthPresent).
+                facts.mfaVerifiedAt = try await sts.verifyRequestMFA(parameters, caller)
+            }
             var outcome = try await authorizer.authorize(operation, parameters, caller: caller, facts: facts)
             if operation == .decodeAuthorizationMessage, caller.user != nil {
                 // Needs sts:DecodeAuthorizationMessage like any other permission.
@@ -105,6 +111,7 @@ public final class WardenAPI: Sendable {
             }
             if !(action.hasPrefix("Get") || action.hasPrefix("List")) { invalidateCaches() }
             await credentials.recordUse(accessKeyID: caller.accessKeyID, at: facts.time, service: service.rawValue, region: facts.region)
+            await credentials.recordRoleUse(caller, at: facts.time, region: facts.region)
             // Service last accessed (AnalysisHandlers): who used which action.
             await analysis.activity.record(caller: caller, action: outcome.action ?? "\(service.rawValue):\(action)",
                                            region: facts.region, at: facts.time)

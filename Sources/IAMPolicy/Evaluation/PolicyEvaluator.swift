@@ -2,6 +2,13 @@
 /// policy naming the caller grants on its own; otherwise an identity Allow is needed, capped by
 /// the permissions boundary and session policies. Pure: never throws, reads no clock.
 public enum PolicyEvaluator {
+    /// The first Allow of a resource-based policy that applies to the request and names the
+    /// principal at any level (itself, its role, or its account). A role's trust policy must have
+    /// one for AssumeRole, whatever identity policies allow.
+    public static func resourcePolicyAllows(_ request: AuthorizationRequest, _ policy: CompiledPolicy) -> StatementReference? {
+        firstResourceMatch(.allow, in: policy, request)?.0
+    }
+
     public static func evaluate(_ request: AuthorizationRequest, _ policies: PolicySet) -> Decision {
         let candidates = policies.identityIndex.candidates(for: request.service)
 

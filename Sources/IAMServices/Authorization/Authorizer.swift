@@ -32,6 +32,9 @@ struct Authorizer: Sendable {
             throw AWSServiceError.invalidClientTokenID()
         }
         let resource = try await resourceARN(spec.resource, parameters, caller)
+        if let parameter = spec.trustPolicyOf {
+            return try await authorizeAssumption(action, role: resource, parameter, parameters, spec, caller: caller, facts: facts)
+        }
         // The root user may do anything in its account (no SCPs, no resource policies on IAM).
         guard let set = try await policySet(for: caller) else {
             return Outcome(action: action, resource: resource, decision: .allow(nil))

@@ -173,7 +173,7 @@ enum OperationTable {
             return AuthorizationSpec(action: action, resource: .arnParameter("RoleArn"),
                                      parameterKeys: [("sts:ExternalId", "ExternalId"), ("sts:RoleSessionName", "RoleSessionName"),
                                                      ("sts:SourceIdentity", "SourceIdentity")],
-                                     carriesTags: true)
+                                     carriesTags: true, trustPolicyOf: "RoleArn")
         case .assumeRoleWithSAML, .assumeRoleWithWebIdentity:
             // Unsigned: the role's trust policy decides, for the federated principal.
             return AuthorizationSpec(action: nil, resource: .arnParameter("RoleArn"))

@@ -61,4 +61,7 @@ struct AuthorizationSpec: Sendable {
     /// Allowed to IAM users on themselves when the account password policy sets
     /// `AllowUsersToChangePassword`, unless explicitly denied (iam-facts §4.7).
     var grantedByPasswordPolicy = false
+    /// AssumeRole: the trust policy of the role named by this parameter (an ARN) is the resource
+    /// policy, and session tags / source identity need sts:TagSession / sts:SetSourceIdentity too.
+    var trustPolicyOf: String?
 }

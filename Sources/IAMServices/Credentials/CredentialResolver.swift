@@ -74,12 +74,24 @@ final class CredentialResolver: Sendable {
         }
         var identity = SessionIdentity(kind: kind, name: session.sessionName ?? "")
         SessionContext.read(session.context)?.apply(to: &identity)
+        if let roleID = session.roleID { identity.roleTags = try await roleLookup(roleID)?.tags ?? [] }
         return identity
     }
 
-    /// A role's name and path by id (filled in when roles are stored).
-    private func roleLookup(_ roleID: String) async throws -> (name: String, path: String)? {
-        nil
+    /// A role's name, path and tags by id.
+    private func roleLookup(_ roleID: String) async throws -> IAMRole? {
+        try await store.role(id: roleID)
+    }
+
+    /// `RoleLastUsed`, at most once a minute per role.
+    func recordRoleUse(_ caller: Caller, at time: Int64, region: String) async {
+        guard let assumed = caller.assumed, case .assumedRole(let roleID, _, _) = assumed.kind else { return }
+        let due = state.withLock { state -> Bool in
+            if let last = state.lastRecorded[roleID], time - last < 60 { return false }
+            state.lastRecorded[roleID] = time
+            return true
+        }
+        if due { try? await store.recordRoleUse(roleID: roleID, at: time, region: region) }
     }
 
     private func load(_ accessKeyID: String) async throws -> Resolved {

@@ -22,6 +22,8 @@ struct STSHandlers: Sendable {
             return xml.text
         case .getSessionToken:
             return try await getSessionToken(p, caller)
+        case .assumeRole:
+            return try await assumeRole(p, caller)
         case .getFederationToken:
             return try await getFederationToken(p, caller)
         case .getAccessKeyInfo:
@@ -68,6 +70,23 @@ struct STSHandlers: Sendable {
             mfaAuthenticatedAt = now()
         }
         return try await issue(caller, userID: caller.user?.id, duration: duration, mfaAuthenticatedAt: mfaAuthenticatedAt).xml
+    }
+
+    /// AssumeRole's `SerialNumber` and `TokenCode`: both needed, well formed, and a valid code for a
+    /// device of the calling user; returns when it was verified.
+    func verifyRequestMFA(_ p: QueryParameters, _ caller: Caller) async throws -> Int64 {
+        guard let serial = p["SerialNumber"], let code = p["TokenCode"] else {
+            throw AWSServiceError.validationError("SerialNumber and TokenCode must be given together.")
+        }
+        guard MFAVerifier.isCode(code) else {
+            throw AWSServiceError.validationError(IAMNames.violation(code, at: "tokenCode",
+                "Member must have length equal to 6 and satisfy regular expression pattern: [\\d]*"))
+        }
+        guard (9...256).contains(serial.count), try await verifyMFA(p, caller) else {
+            throw AWSServiceError.accessDenied(
+                "MultiFactorAuthentication failed with invalid MFA one time pass code. ")
+        }
+        return now()
     }
 
     /// SerialNumber must name an MFA device assigned to the calling user, TokenCode its current code.
