@@ -66,6 +66,10 @@ public final class SQLiteStorage: IAMStore {
 
     public func reset() async throws {
         try await write { db in
+            // Identity providers (issue 8): children before their providers, all before `account`.
+            for table in ["oidc_client_id", "oidc_thumbprint", "oidc_provider", "saml_private_key", "saml_provider"] {
+                try db.execute(sql: "DELETE FROM \(table)")
+            }
             for table in ["console_session", "root_login_profile", "ec2_resource", "service_specific_credential", "ssh_public_key", "signing_certificate", "mfa_device",
                           "account_password_policy", "password_history", "login_profile", "session_credential", "access_key", "tag", "inline_policy", "policy_attachment",
                           "policy_version", "managed_policy", "group_membership", "iam_group", "iam_user", "account"] {

@@ -8,6 +8,7 @@ extension IAMHandlers {
         let counts = try await store.entityCounts(accountID: caller.accountID)
         let devices = try await store.mfaDevices(accountID: caller.accountID)
         let rootPassword = try await store.rootPasswordHash(accountID: caller.accountID) != nil
+        let providers = try await store.providerCount(accountID: caller.accountID)  // identity providers (issue 8)
         let summary: [(String, Int)] = [
             ("Users", counts["Users"] ?? 0), ("UsersQuota", IAMQuotas.users),
             ("Groups", counts["Groups"] ?? 0), ("GroupsQuota", IAMQuotas.groups),
@@ -29,7 +30,7 @@ extension IAMHandlers {
             ("PolicyVersionsInUseQuota", IAMQuotas.policyVersionsInUse),
             ("VersionsPerPolicyQuota", IAMQuotas.versionsPerPolicy), ("GlobalEndpointTokenVersion", 1),
             ("AssumeRolePolicySizeQuota", IAMQuotas.assumeRolePolicySize),
-            ("InstanceProfiles", 0), ("InstanceProfilesQuota", IAMQuotas.instanceProfiles), ("Providers", 0),
+            ("InstanceProfiles", 0), ("InstanceProfilesQuota", IAMQuotas.instanceProfiles), ("Providers", providers),
             ("RolePolicySizeQuota", IAMQuotas.roleInlinePolicySize), ("Roles", 0), ("RolesQuota", IAMQuotas.roles),
         ]
         return write { xml in
