@@ -61,6 +61,19 @@ let package = Package(
                 .product(name: "SwiftASN1", package: "swift-asn1"),
             ],
             swiftSettings: strict),
+        // Federation (issue 8, providers): XML parsing and exclusive canonicalization, XML signatures, SAML
+        // metadata and responses, OIDC ID tokens and key sets. Pure except `HTTPJWKSFetcher`: time, keys and
+        // documents are parameters.
+        .target(
+            name: "IAMFederation",
+            dependencies: [
+                "IAMPolicy",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CryptoExtras", package: "swift-crypto"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+            ],
+            swiftSettings: strict),
         // Entities and their rules: names, paths, ids, ARNs, quotas.
         .target(name: "IAMModel", dependencies: ["IAMPolicy"], swiftSettings: strict),
         // Repository protocols and the SQLite (GRDB) implementation with its migrations.
@@ -73,7 +86,7 @@ let package = Package(
             name: "IAMServices",
             dependencies: [
                 "IAMPolicy", "IAMPolicyCatalog", "IAMPolicyAnalysis", "IAMModel", "IAMStorage", "AWSQuery", "IAMOTP", "IAMQRCode",
-                "IAMKeyFormats",
+                "IAMKeyFormats", "IAMFederation",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "CryptoExtras", package: "swift-crypto"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -121,6 +134,14 @@ let package = Package(
             swiftSettings: strict),
         .testTarget(name: "IAMConsoleTests", dependencies: ["IAMConsole"], swiftSettings: strict),
         .testTarget(name: "IAMKeyFormatsTests", dependencies: ["IAMKeyFormats"], swiftSettings: strict),
+        .testTarget(
+            name: "IAMFederationTests",
+            dependencies: [
+                "IAMFederation",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CryptoExtras", package: "swift-crypto"),
+            ],
+            swiftSettings: strict),
         .testTarget(
             name: "IAMServerTests",
             dependencies: [

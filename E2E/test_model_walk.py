@@ -19,12 +19,7 @@ import boto3
 MODELS = pathlib.Path(botocore.__file__).parent / "data"
 
 NOT_YET = set("""
-AddClientIDToOpenIDConnectProvider AssumeRoleWithSAML AssumeRoleWithWebIdentity AssumeRoot
-CreateOpenIDConnectProvider CreateSAMLProvider DeleteOpenIDConnectProvider DeleteSAMLProvider
-GetDelegatedAccessToken GetOpenIDConnectProvider GetSAMLProvider GetWebIdentityToken
-ListOpenIDConnectProviderTags ListOpenIDConnectProviders ListSAMLProviderTags ListSAMLProviders
-RemoveClientIDFromOpenIDConnectProvider TagOpenIDConnectProvider TagSAMLProvider UntagOpenIDConnectProvider
-UntagSAMLProvider UpdateOpenIDConnectProviderThumbprint UpdateSAMLProvider
+AssumeRoleWithSAML AssumeRoleWithWebIdentity AssumeRoot GetDelegatedAccessToken GetWebIdentityToken
 """.split())
 
 

@@ -22,9 +22,11 @@ public enum IAMARN {
     public static func serverCertificate(_ account: String, path: String, name: String) -> String {
         "arn:aws:iam::\(account):server-certificate\(path)\(name)"
     }
-    /// `url` without its `https://` scheme (host and path), as AWS names the provider.
+    /// `url` without its `https://` scheme (host and path), as AWS names the provider (`http://` is
+    /// stripped too: loopback issuers behind the test switch).
     public static func oidcProvider(_ account: String, url: String) -> String {
-        let rest = url.hasPrefix("https://") ? url.dropFirst("https://".count) : Substring(url)
+        let scheme = ["https://", "http://"].first { url.lowercased().hasPrefix($0) }
+        let rest = url.dropFirst(scheme?.count ?? 0)
         return "arn:aws:iam::\(account):oidc-provider/\(rest)"
     }
     public static func samlProvider(_ account: String, name: String) -> String {

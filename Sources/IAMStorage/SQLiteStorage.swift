@@ -66,6 +66,10 @@ public final class SQLiteStorage: IAMStore {
 
     public func reset() async throws {
         try await write { db in
+            // Identity providers (issue 8): children before their providers, all before `account`.
+            for table in ["oidc_client_id", "oidc_thumbprint", "oidc_provider", "saml_private_key", "saml_provider"] {
+                try db.execute(sql: "DELETE FROM \(table)")
+            }
             // Activity and reports (AnalysisHandlers).
             for table in ["access_report_job", "credential_report", "activity"] {
                 try db.execute(sql: "DELETE FROM \(table)")

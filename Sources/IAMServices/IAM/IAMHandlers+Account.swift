@@ -11,6 +11,7 @@ extension IAMHandlers {
         // Server certificates and the STS token version (iam-certs-standalone).
         let serverCertificates = try await store.serverCertificates(accountID: caller.accountID, pathPrefix: "/").count
         let tokenVersion = try await store.accountSettings(accountID: caller.accountID).globalEndpointTokenVersion == "v2Token" ? 2 : 1
+        let providers = try await store.providerCount(accountID: caller.accountID)  // identity providers (issue 8)
         let summary: [(String, Int)] = [
             ("Users", counts["Users"] ?? 0), ("UsersQuota", IAMQuotas.users),
             ("Groups", counts["Groups"] ?? 0), ("GroupsQuota", IAMQuotas.groups),
@@ -33,7 +34,7 @@ extension IAMHandlers {
             ("VersionsPerPolicyQuota", IAMQuotas.versionsPerPolicy), ("GlobalEndpointTokenVersion", tokenVersion),
             ("AssumeRolePolicySizeQuota", IAMQuotas.assumeRolePolicySize),
             ("InstanceProfiles", counts["InstanceProfiles"] ?? 0), ("InstanceProfilesQuota", IAMQuotas.instanceProfiles),
-            ("Providers", 0),
+            ("Providers", providers),
             ("RolePolicySizeQuota", IAMQuotas.roleInlinePolicySize), ("Roles", counts["Roles"] ?? 0),
             ("RolesQuota", IAMQuotas.roles),
         ]
