@@ -45,6 +45,12 @@ struct AWSEndpoint: Sendable {
         if let authority = request.head.authority { headers.append((name: "host", value: authority)) }
         let signed = SigV4Request(method: request.method.rawValue, path: request.uri.path, query: rawQuery, headers: headers)
         let time = now()
+        // AssumeRoleWithWebIdentity / AssumeRoleWithSAML are called unsigned (the token is the proof).
+        if let action = parameters.action, WardenAPI.unsignedActions.contains(action),
+           request.headers[.authorization] == nil, !rawQuery.contains("X-Amz-Signature=") {
+            let facts = RequestFacts(time: time, sourceIP: Self.sourceIP(context), secureTransport: false, region: "us-east-1")
+            return render(await api.handleUnsigned(parameters: parameters, facts: facts, requestID: requestID), requestID)
+        }
         let authorization: SigV4Authorization
         switch SigV4.parseAuthorization(signed) {
         case .success(let parsed): authorization = parsed
