@@ -19,7 +19,7 @@ import boto3
 MODELS = pathlib.Path(botocore.__file__).parent / "data"
 
 NOT_YET = set("""
-AssumeRoot GetDelegatedAccessToken GetWebIdentityToken
+
 """.split())
 
 

@@ -22,6 +22,12 @@ public struct SecretBox: Sendable {
         SymmetricKey(size: .bits256).withUnsafeBytes { Array($0) }
     }
 
+    /// Key material derived from the master key for one purpose (HKDF-SHA256), e.g. a signing key.
+    func derivedBytes(_ purpose: String, count: Int) -> [UInt8] {
+        HKDF<SHA256>.deriveKey(inputKeyMaterial: key, info: Data(purpose.utf8), outputByteCount: count)
+            .withUnsafeBytes { Array($0) }
+    }
+
     public func seal(_ secret: String, boundTo owner: String) throws -> [UInt8] {
         let box = try AES.GCM.seal(Data(secret.utf8), using: key, authenticating: Data(owner.utf8))
         guard let combined = box.combined else { throw OpenError() }

@@ -24,6 +24,12 @@ struct STSHandlers: Sendable {
             return try await getSessionToken(p, caller)
         case .assumeRole:
             return try await assumeRole(p, caller)
+        case .assumeRoot:
+            return try await assumeRoot(p, caller)
+        case .getDelegatedAccessToken:
+            return try await getDelegatedAccessToken(p, caller)
+        case .getWebIdentityToken:
+            return try await getWebIdentityToken(p, caller)
         case .getFederationToken:
             return try await getFederationToken(p, caller)
         case .getAccessKeyInfo:
