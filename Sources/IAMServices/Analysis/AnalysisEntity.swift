@@ -104,9 +104,12 @@ extension AnalysisHandlers {
             }
             return .identity(.init(group))
         case .role:
-            // Roles (the one addition they need here): look the role up and return
-            // `.identity(.init(kind: .role, ref: .role(role.id), id:, name:, path:, arn:, boundaryARN:))`.
-            throw AWSServiceError.noSuchEntity("The role with name \(reference.name) cannot be found.")
+            guard reference.account == account, let role = try await store.role(accountID: account, name: reference.name),
+                  role.path == reference.path else {
+                throw AWSServiceError.noSuchEntity("The role with name \(reference.name) cannot be found.")
+            }
+            return .identity(.init(kind: .role, ref: .role(role.id), id: role.id, name: role.name, path: role.path,
+                                   arn: role.arn, boundaryARN: role.permissionsBoundaryARN))
         case .policy:
             guard reference.account == "aws" || reference.account == account,
                   let found = try await managedPolicyText(arn, accountID: account) else {
