@@ -7,34 +7,38 @@ import Testing
 /// the test writes): discovery, then `jwks_uri`, behind the loopback test switch.
 @Suite("Fetching an issuer's keys over HTTP", .serialized)
 struct HTTPJWKSFetcherTests {
-    /// A static file server on a free loopback port, stopped when the test ends.
+    /// A static file server on a free loopback port (the kernel picks it), stopped when the test ends.
     final class LocalServer {
         let workspace: ToolWorkspace
         let process = Process()
-        let port: Int
+        var port = 0
 
         init() throws {
             workspace = try ToolWorkspace()
-            port = Int.random(in: 20_000...60_000)
             guard let python = ToolWorkspace.executable("python3") else { throw FixtureFailure("python3 is not installed") }
             process.executableURL = python
-            process.arguments = ["-m", "http.server", String(port), "--bind", "127.0.0.1", "--directory", workspace.directory.path]
-            process.standardOutput = FileHandle.nullDevice
+            process.arguments = ["-u", "-m", "http.server", "0", "--bind", "127.0.0.1", "--directory", workspace.directory.path]
+            let output = Pipe()
+            process.standardOutput = output
             process.standardError = FileHandle.nullDevice
             try process.run()
+            // "Serving HTTP on 127.0.0.1 port 43883 (...)": printed once the socket is listening.
+            var banner = ""
+            while port == 0 {
+                let chunk = output.fileHandleForReading.availableData
+                guard !chunk.isEmpty else { break }
+                banner += String(decoding: chunk, as: UTF8.self)
+                if let range = banner.range(of: " port "), let end = banner[range.upperBound...].firstIndex(of: " ") {
+                    port = Int(banner[range.upperBound..<end]) ?? 0
+                }
+            }
+            guard port > 0 else {
+                stop()
+                throw FixtureFailure("the local HTTP server did not start: \(banner)")
+            }
         }
 
         var base: String { "http://127.0.0.1:\(port)" }
-
-        /// Waits until the server answers (at most five seconds).
-        func ready() async throws {
-            try workspace.write("ping", "pong")
-            for _ in 0..<50 {
-                if let url = URL(string: base + "/ping"), (try? Data(contentsOf: url)) != nil { return }
-                try await Task.sleep(nanoseconds: 100_000_000)
-            }
-            throw FixtureFailure("the local HTTP server did not start")
-        }
 
         /// SIGKILL: a parent that ignores SIGTERM (as some job runners do) passes that on to the server.
         func stop() {
@@ -48,7 +52,6 @@ struct HTTPJWKSFetcherTests {
     func fetches() async throws {
         let server = try LocalServer()
         defer { server.stop() }
-        try await server.ready()
         let issuer = server.base + "/tenant"
         try server.workspace.write("tenant/.well-known/openid-configuration",
                                    #"{"issuer":"\#(issuer)","jwks_uri":"\#(server.base)/keys/jwks.json"}"#)
