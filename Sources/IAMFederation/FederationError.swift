@@ -25,6 +25,9 @@ public struct FederationError: Error, Sendable, Equatable, CustomStringConvertib
 
     public var httpStatus: Int { code == .idpRejectedClaim ? 403 : 400 }
 
+    /// Two refusals are the same when AWS would answer the same (the detail is diagnostics only).
+    public static func == (a: Self, b: Self) -> Bool { a.code == b.code && a.message == b.message }
+
     public var description: String { "\(code.rawValue): \(message)" + (detail.map { " (\($0))" } ?? "") }
 
     static func invalid(_ message: String, detail: String? = nil) -> Self { .init(.invalidIdentityToken, message, detail: detail) }
