@@ -135,6 +135,13 @@ let package = Package(
         .testTarget(name: "IAMConsoleTests", dependencies: ["IAMConsole"], swiftSettings: strict),
         .testTarget(name: "IAMKeyFormatsTests", dependencies: ["IAMKeyFormats"], swiftSettings: strict),
         .testTarget(
+            name: "IAMProvidersTests",
+            dependencies: [
+                "IAMServices", "IAMFederation", "IAMStorage", "IAMModel",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strict),
+        .testTarget(
             name: "IAMFederationTests",
             dependencies: [
                 "IAMFederation",

@@ -436,3 +436,18 @@ def test_loopback_http_issuers_need_the_test_switch(warden_bin, tmp_path):
         assert iam.get_open_id_connect_provider(OpenIDConnectProviderArn=arn)["Url"] == "127.0.0.1:8443/issuer"
         expect_error(lambda: iam.create_open_id_connect_provider(Url="http://example.com"), "ValidationError", 400,
                      "Invalid Open ID Connect Provider URL")
+
+
+def test_a_deny_on_a_saml_provider_holds_whatever_the_case_of_the_arn(shared_server, iam, acct):
+    name = unique("Okta")
+    arn = iam.create_saml_provider(Name=name, SAMLMetadataDocument=metadata())["SAMLProviderArn"]
+    policy = document(allow("iam:*SAMLProvider*"), {"Effect": "Deny", "Action": "iam:DeleteSAMLProvider", "Resource": arn})
+    user = user_with_key(iam, inline=policy)
+    as_user = client(shared_server, "iam", user)
+    shouted = arn.replace(name, name.upper())
+    assert as_user.get_saml_provider(SAMLProviderArn=shouted)["SAMLMetadataDocument"]
+    expect_error(lambda: as_user.delete_saml_provider(SAMLProviderArn=shouted), "AccessDenied", 403,
+                 f"User: arn:aws:iam::{acct}:user/{user['Name']} is not authorized to perform: iam:DeleteSAMLProvider on "
+                 f"resource: {arn} with an explicit deny in an identity-based policy")
+    assert any(p["Arn"] == arn for p in iam.list_saml_providers()["SAMLProviderList"])
+

@@ -116,6 +116,15 @@ struct Authorizer: Sendable {
             return existing?.arn ?? IAMARN.serverCertificate(account, path: "/", name: name)
         case .newServerCertificate:
             return IAMARN.serverCertificate(account, path: p["Path"] ?? "/", name: try p.required("ServerCertificateName"))
+        // Identity providers (issue 8): a SAML provider's real ARN, whatever the case of the name asked for.
+        case .samlProvider(let parameter):
+            let arn = try p.required(parameter)
+            let prefix = "arn:aws:iam::\(account):saml-provider/"
+            guard arn.hasPrefix(prefix),
+                  let existing = try await store.samlProvider(accountID: account, name: String(arn.dropFirst(prefix.count))) else {
+                return arn
+            }
+            return existing.arn
         case .arnParameter(let parameter):
             return try p.required(parameter)
         case .federatedUser:

@@ -11,7 +11,7 @@ enum OperationTable {
         let role = ResourceSpec.role(parameter: "RoleName")
         let profile = ResourceSpec.instanceProfile(parameter: "InstanceProfileName")
         let oidc = ResourceSpec.arnParameter("OpenIDConnectProviderArn")
-        let saml = ResourceSpec.arnParameter("SAMLProviderArn")
+        let saml = ResourceSpec.samlProvider(parameter: "SAMLProviderArn")
         let certificate = ResourceSpec.serverCertificate(parameter: "ServerCertificateName")
         switch operation {
         case .createUser:

@@ -40,6 +40,9 @@ enum ResourceSpec: Sendable {
     case serverCertificate(parameter: String)
     /// UploadServerCertificate: `Path` + `ServerCertificateName`.
     case newServerCertificate
+    /// A SAML provider named by its ARN in a parameter: the provider's own ARN when it exists (names
+    /// resolve case-insensitively, so a policy on `saml-provider/Okta` also governs `.../OKTA`).
+    case samlProvider(parameter: String)
     /// An ARN given in a parameter, as is (provider ARNs, `RoleArn`, `PolicySourceArn`, `Arn`).
     case arnParameter(String)
     /// GetFederationToken: `arn:aws:sts::ACCOUNT:federated-user/Name`.
