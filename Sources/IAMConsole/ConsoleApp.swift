@@ -118,12 +118,9 @@ struct ConsoleApp: Sendable {
         return parts.joined(separator: "; ")
     }
 
+    /// The session's (or sign-in form's) token against the one sent, via `SecretBox`'s comparison.
     static func constantTimeEquals(_ a: String, _ b: String) -> Bool {
-        let x = Array(a.utf8), y = Array(b.utf8)
-        guard x.count == y.count else { return false }
-        var difference: UInt8 = 0
-        for i in 0..<x.count { difference |= x[i] ^ y[i] }
-        return difference == 0
+        SecretBox.constantTimeEquals(Array(a.utf8), Array(b.utf8))
     }
 }
 

@@ -37,7 +37,7 @@ struct SignInPages: Sendable {
     func forcedPasswordChange() async -> ConsoleResult {
         var layout = ConsoleLayout(title: "Change your password")
         layout.csrf = page.session.csrfToken
-        let rules = await PasswordRules.describe(try? await api.console.passwordPolicy(accountID: page.session.accountID))
+        let rules = PasswordRules.describe(try? await api.console.passwordPolicy(accountID: page.session.accountID))
         var model = PasswordModel(layout: layout, rules: rules, reason: "Your password must be changed before you continue.")
         guard page.isPost else { return .page("change-password", model) }
         let new = page.request.field("new_password")
@@ -62,7 +62,7 @@ struct SignInPages: Sendable {
 
 /// The account password policy as sentences for password forms.
 enum PasswordRules {
-    static func describe(_ policy: IAMPasswordPolicy?) async -> [String] {
+    static func describe(_ policy: IAMPasswordPolicy?) -> [String] {
         guard let policy else { return ["Any password of 1 to 128 characters: the account has no password policy."] }
         var rules = ["At least \(policy.minimumLength) characters."]
         if policy.requireUppercase { rules.append("At least one uppercase letter (A-Z).") }

@@ -109,7 +109,7 @@ struct SecurityCredentialsPages: Sendable {
                           isRoot: page.caller.isRoot, passwordRules: [])
         model.newAccessKey = newAccessKey
         model.newServiceCredential = newServiceCredential
-        model.passwordRules = await PasswordRules.describe(try? await page.client.call(.iam, "GetAccountPasswordPolicy")
+        model.passwordRules = PasswordRules.describe(try? await page.client.call(.iam, "GetAccountPasswordPolicy")
             .first("PasswordPolicy").map(PasswordPolicyReader.read))
         model.mfa = await section("ListMFADevices", list: "MFADevices") { node in
             MFADeviceRow(serialNumber: node.text("SerialNumber"), enabled: Self.date(node.text("EnableDate")))
