@@ -26,6 +26,9 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         // The pure policy engine: no I/O, no clock, no randomness.
@@ -76,10 +79,18 @@ let package = Package(
             swiftSettings: strict),
         // Entities and their rules: names, paths, ids, ARNs, quotas.
         .target(name: "IAMModel", dependencies: ["IAMPolicy"], swiftSettings: strict),
-        // Repository protocols and the SQLite (GRDB) implementation with its migrations.
+        // Repository protocols and the one SQL store, over SQLite (GRDB) or PostgreSQL (postgres-nio), with its migrations.
         .target(
             name: "IAMStorage",
-            dependencies: ["IAMModel", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "IAMModel",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strict),
         // IAM and STS operations, the operation table and the one authorization gate.
         .target(

@@ -19,10 +19,10 @@ public enum RootPassword {
     }
 
     /// Sets the password for the (first) account in `dataDirectory`; returns the account id.
-    public static func set(_ password: String, dataDirectory: String) async throws -> String {
+    public static func set(_ password: String, dataDirectory: String, databaseURL: String? = nil) async throws -> String {
         if let problem = problem(with: password) { throw Failure(description: problem) }
         let directory = try DataDirectory.prepare(dataDirectory)
-        let store = try SQLiteStorage(path: directory.databasePath)
+        let store = try await StoreLocation.open(databaseURL: databaseURL, directory: directory)
         guard let account = try await store.accounts().first else {
             throw Failure(description: "no account in \(dataDirectory) yet: run `warden serve` once first")
         }

@@ -13,9 +13,13 @@ public struct WardenConfiguration: Sendable {
     public var masterKey: String?
     /// Largest accepted request body.
     public var maximumBodyBytes: Int
+    /// A PostgreSQL URL (`postgres://user:password@host:5432/database`): the store several nodes share.
+    /// Nil keeps the embedded SQLite store in the data directory.
+    public var databaseURL: String?
 
     public init(host: String = "127.0.0.1", port: Int = 4600, dataDirectory: String = "./warden-data", ephemeral: Bool = false,
-                acceptAnyCredentials: Bool = false, masterKey: String? = nil, maximumBodyBytes: Int = 1_048_576) {
+                acceptAnyCredentials: Bool = false, masterKey: String? = nil, maximumBodyBytes: Int = 1_048_576,
+                databaseURL: String? = nil) {
         self.host = host
         self.port = port
         self.dataDirectory = dataDirectory
@@ -23,6 +27,7 @@ public struct WardenConfiguration: Sendable {
         self.acceptAnyCredentials = acceptAnyCredentials
         self.masterKey = masterKey
         self.maximumBodyBytes = maximumBodyBytes
+        self.databaseURL = databaseURL
     }
 
     /// The account `--accept-any-credentials` maps unknown keys to.

@@ -33,10 +33,10 @@ public enum WardenServer {
         if configuration.ephemeral {
             let temporary = NSTemporaryDirectory() + "warden-ephemeral-\(UUID().uuidString.prefix(8))"
             directory = try DataDirectory.prepare(temporary)
-            store = try SQLiteStorage()
+            store = try SQLStorage()
         } else {
             directory = try DataDirectory.prepare(configuration.dataDirectory)
-            store = try SQLiteStorage(path: directory.databasePath)
+            store = try await StoreLocation.open(databaseURL: configuration.databaseURL, directory: directory)
         }
         let box: SecretBox
         if configuration.ephemeral && configuration.masterKey == nil {
@@ -56,6 +56,7 @@ public enum WardenServer {
         let root = try await AccountBootstrap.ensureAccount(
             store: store, box: box, now: now(),
             accountID: configuration.acceptAnyCredentials ? WardenConfiguration.anyCredentialsAccount : nil)
+        try await StoreLocation.checkMasterKey(box, store: store, accountID: root.accountID)
         if let secret = root.secretAccessKey {
             try directory.writeCredentials(accessKeyID: root.accessKeyID, secretAccessKey: secret)
         }

@@ -79,7 +79,7 @@ public protocol CredentialRepository: Sendable {
     func deleteExpiredSessions(before time: Int64) async throws
 }
 
-/// Everything Warden stores. Implementations: `SQLiteStorage` (file or in-memory).
+/// Everything Warden stores. Implementations: `SQLStorage` (file or in-memory).
 public protocol IAMStore: AccountRepository, UserRepository, GroupRepository, PolicyRepository, CredentialRepository,
     PasswordRepository, MFARepository, UploadedCredentialRepository, EC2Repository, ConsoleRepository,
     RoleRepository, ProviderRepository, ServerCertificateRepository, ActivityRepository, StandaloneAccountRepository {

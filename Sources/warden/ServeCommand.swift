@@ -6,10 +6,11 @@ import Logging
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Run the IAM/STS endpoint (SQLite store in the data directory).",
+        abstract: "Run the IAM/STS endpoint (SQLite store in the data directory, or a shared PostgreSQL database).",
         discussion: """
-            Environment: WARDEN_HOST, WARDEN_PORT, WARDEN_DATA_DIR, WARDEN_LOG_LEVEL, WARDEN_MASTER_KEY (base64 of
-            32 bytes; otherwise a key file is created in the data directory). Flags win over the environment.
+            Environment: WARDEN_HOST, WARDEN_PORT, WARDEN_DATA_DIR, WARDEN_LOG_LEVEL, WARDEN_DATABASE_URL, WARDEN_MASTER_KEY
+            (base64 of 32 bytes; otherwise a key file is created in the data directory: nodes sharing one PostgreSQL
+            database need the same key). Flags win over the environment.
             """)
 
     @Option(help: "Address to listen on.")
@@ -20,6 +21,10 @@ struct ServeCommand: AsyncParsableCommand {
 
     @Option(name: .customLong("data-dir"), help: "Data directory (default ./warden-data).")
     var dataDirectory: String?
+
+    @Option(name: .customLong("database"),
+            help: "PostgreSQL URL (postgres://user:password@host:5432/db[?sslmode=require]) shared by several nodes; default: SQLite in the data directory.")
+    var databaseURL: String?
 
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.")
     var logLevel: String?
@@ -51,7 +56,8 @@ struct ServeCommand: AsyncParsableCommand {
             port: port ?? environment["WARDEN_PORT"].flatMap(Int.init) ?? 4600,
             dataDirectory: dataDirectory ?? environment["WARDEN_DATA_DIR"] ?? "./warden-data",
             ephemeral: ephemeral, acceptAnyCredentials: acceptAnyCredentials,
-            masterKey: environment["WARDEN_MASTER_KEY"])
+            masterKey: environment["WARDEN_MASTER_KEY"],
+            databaseURL: databaseURL ?? environment["WARDEN_DATABASE_URL"])
         do {
             try await WardenServer.run(configuration, logger: logger)
         } catch let error as WardenServer.StartupError {

@@ -14,11 +14,11 @@ struct FederatedIdentityVerifierTests {
     static let account = "123456789012"
     static let now: Int64 = 1_777_636_800
 
-    let store: SQLiteStorage
+    let store: SQLStorage
     let key = P256.Signing.PrivateKey()
 
     init() async throws {
-        store = try SQLiteStorage()
+        store = try SQLStorage()
         try await store.createAccount(IAMAccount(id: Self.account, createdAt: Self.now))
         try await store.createOIDCProvider(IAMOIDCProvider(id: "AOIDC1", accountID: Self.account, url: "token.example.com",
                                                            clientIDs: ["sts.amazonaws.com"], thumbprints: [], createdAt: Self.now),

@@ -25,7 +25,7 @@ struct ConsoleSignInTests {
 
         init() async throws {
             let clock = Clock()
-            let store = try SQLiteStorage()
+            let store = try SQLStorage()
             let box = try #require(SecretBox(keyBytes: SecretBox.generateKeyBytes()))
             let api = WardenAPI(store: store, box: box, catalog: try ManagedPolicyCatalog.shared(), now: { clock.now },
                                 logger: Logger(label: "test"))

@@ -11,8 +11,8 @@ import Testing
 struct RoleStoreTests {
     static let account = "111122223333"
 
-    static func store() async throws -> SQLiteStorage {
-        let store = try SQLiteStorage()
+    static func store() async throws -> SQLStorage {
+        let store = try SQLStorage()
         try await store.createAccount(IAMAccount(id: account, createdAt: 0))
         return store
     }

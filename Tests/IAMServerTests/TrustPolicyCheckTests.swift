@@ -41,7 +41,7 @@ struct TrustPolicyCheckTests {
 
     @Test("AWS principals: users and roles must exist in accounts Warden serves")
     func awsPrincipals() async throws {
-        let store = try SQLiteStorage()
+        let store = try SQLStorage()
         try await store.createAccount(IAMAccount(id: "111122223333", createdAt: 0))
         try await store.createUser(IAMUser(id: "AIDAEXAMPLEEXAMPLE001", accountID: "111122223333", name: "Bob", path: "/eng/",
                                            createdAt: 0))
@@ -65,7 +65,7 @@ struct TrustPolicyCheckTests {
 
     @Test("the first problem decides the message")
     func messages() async throws {
-        let check = TrustPolicyCheck(store: try SQLiteStorage())
+        let check = TrustPolicyCheck(store: try SQLStorage())
         let badAction = #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"nobody"},"Action":"s3:*"}]}"#
         await #expect(throws: AWSServiceError.malformedPolicyDocument("AssumeRole policy may only specify STS AssumeRole actions.")) {
             try await check.check(badAction)

@@ -1,7 +1,6 @@
-import GRDB
 public import IAMModel
 
-extension SQLiteStorage {
+extension SQLStorage {
     public func createRole(_ role: IAMRole) async throws {
         try await write(conflictKey: "role-name") { db in
             try db.execute(
@@ -19,20 +18,20 @@ extension SQLiteStorage {
 
     public func role(accountID: String, name: String) async throws -> IAMRole? {
         try await read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM iam_role WHERE account_id = ? AND name_key = ?",
+            try SQLRow.fetchOne(db, sql: "SELECT * FROM iam_role WHERE account_id = ? AND name_key = ?",
                              arguments: [accountID, name.lowercased()]).map { try Self.role($0, db) }
         }
     }
 
     public func role(id: String) async throws -> IAMRole? {
         try await read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM iam_role WHERE id = ?", arguments: [id]).map { try Self.role($0, db) }
+            try SQLRow.fetchOne(db, sql: "SELECT * FROM iam_role WHERE id = ?", arguments: [id]).map { try Self.role($0, db) }
         }
     }
 
     public func roles(accountID: String, pathPrefix: String) async throws -> [IAMRole] {
         try await read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM iam_role WHERE account_id = ? AND substr(path, 1, ?) = ? ORDER BY name_key",
+            try SQLRow.fetchAll(db, sql: "SELECT * FROM iam_role WHERE account_id = ? AND substr(path, 1, CAST(? AS INTEGER)) = ? ORDER BY name_key",
                              arguments: [accountID, pathPrefix.count, pathPrefix]).map { try Self.role($0, db) }
         }
     }
@@ -86,7 +85,7 @@ extension SQLiteStorage {
 
     public func deletionTask(id: String) async throws -> IAMRoleDeletionTask? {
         try await read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM role_deletion_task WHERE id = ?", arguments: [id]).map { row in
+            try SQLRow.fetchOne(db, sql: "SELECT * FROM role_deletion_task WHERE id = ?", arguments: [id]).map { row in
                 let status: String = row["status"]
                 return IAMRoleDeletionTask(id: row["id"], accountID: row["account_id"],
                                            status: IAMRoleDeletionTask.Status(rawValue: status) ?? .failed,
@@ -95,7 +94,7 @@ extension SQLiteStorage {
         }
     }
 
-    static func role(_ row: Row, _ db: Database) throws -> IAMRole {
+    static func role(_ row: SQLRow, _ db: any SQLSession) throws -> IAMRole {
         let id: String = row["id"]
         return IAMRole(id: id, accountID: row["account_id"], name: row["name"], path: row["path"],
                        trustPolicy: row["trust_policy"], description: row["description"],

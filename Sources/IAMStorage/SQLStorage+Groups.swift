@@ -1,7 +1,6 @@
-import GRDB
 public import IAMModel
 
-extension SQLiteStorage {
+extension SQLStorage {
     public func createGroup(_ group: IAMGroup) async throws {
         try await write(conflictKey: "group-name") { db in
             try db.execute(
@@ -12,20 +11,20 @@ extension SQLiteStorage {
 
     public func group(accountID: String, name: String) async throws -> IAMGroup? {
         try await read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM iam_group WHERE account_id = ? AND name_key = ?",
+            try SQLRow.fetchOne(db, sql: "SELECT * FROM iam_group WHERE account_id = ? AND name_key = ?",
                              arguments: [accountID, name.lowercased()]).map(Self.group)
         }
     }
 
     public func group(id: String) async throws -> IAMGroup? {
         try await read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM iam_group WHERE id = ?", arguments: [id]).map(Self.group)
+            try SQLRow.fetchOne(db, sql: "SELECT * FROM iam_group WHERE id = ?", arguments: [id]).map(Self.group)
         }
     }
 
     public func groups(accountID: String, pathPrefix: String) async throws -> [IAMGroup] {
         try await read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM iam_group WHERE account_id = ? AND substr(path, 1, ?) = ? ORDER BY name_key",
+            try SQLRow.fetchAll(db, sql: "SELECT * FROM iam_group WHERE account_id = ? AND substr(path, 1, CAST(? AS INTEGER)) = ? ORDER BY name_key",
                              arguments: [accountID, pathPrefix.count, pathPrefix]).map(Self.group)
         }
     }
@@ -49,7 +48,7 @@ extension SQLiteStorage {
         try await write { db in
             let next = (try Int.fetchOne(db, sql: "SELECT MAX(position) FROM group_membership WHERE group_id = ?",
                                          arguments: [groupID]) ?? 0) + 1
-            try db.execute(sql: "INSERT OR IGNORE INTO group_membership (group_id, user_id, position) VALUES (?, ?, ?)",
+            try db.execute(sql: "INSERT INTO group_membership (group_id, user_id, position) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
                            arguments: [groupID, userID, next])
         }
     }
@@ -62,7 +61,7 @@ extension SQLiteStorage {
 
     public func members(groupID: String) async throws -> [IAMUser] {
         try await read { db in
-            try Row.fetchAll(db, sql: """
+            try SQLRow.fetchAll(db, sql: """
                 SELECT u.* FROM iam_user u JOIN group_membership m ON m.user_id = u.id
                 WHERE m.group_id = ? ORDER BY u.name_key
                 """, arguments: [groupID]).map { try Self.user($0, db) }
@@ -71,14 +70,14 @@ extension SQLiteStorage {
 
     public func groupsForUser(userID: String) async throws -> [IAMGroup] {
         try await read { db in
-            try Row.fetchAll(db, sql: """
+            try SQLRow.fetchAll(db, sql: """
                 SELECT g.* FROM iam_group g JOIN group_membership m ON m.group_id = g.id
                 WHERE m.user_id = ? ORDER BY g.name_key
                 """, arguments: [userID]).map(Self.group)
         }
     }
 
-    static func group(_ row: Row) -> IAMGroup {
+    static func group(_ row: SQLRow) -> IAMGroup {
         IAMGroup(id: row["id"], accountID: row["account_id"], name: row["name"], path: row["path"], createdAt: row["created_at"])
     }
 }

@@ -1,8 +1,7 @@
 import Foundation
-import GRDB
 public import IAMModel
 
-extension SQLiteStorage {
+extension SQLStorage {
     static let serverCertificateTagKind = "server-certificate"
 
     public func createServerCertificate(_ certificate: IAMServerCertificate) async throws {
@@ -22,15 +21,15 @@ extension SQLiteStorage {
 
     public func serverCertificate(accountID: String, name: String) async throws -> IAMServerCertificate? {
         try await read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM server_certificate WHERE account_id = ? AND name_key = ?",
+            try SQLRow.fetchOne(db, sql: "SELECT * FROM server_certificate WHERE account_id = ? AND name_key = ?",
                              arguments: [accountID, name.lowercased()]).map { try Self.serverCertificate($0, db) }
         }
     }
 
     public func serverCertificates(accountID: String, pathPrefix: String) async throws -> [IAMServerCertificate] {
         try await read { db in
-            try Row.fetchAll(
-                db, sql: "SELECT * FROM server_certificate WHERE account_id = ? AND substr(path, 1, ?) = ? ORDER BY name_key",
+            try SQLRow.fetchAll(
+                db, sql: "SELECT * FROM server_certificate WHERE account_id = ? AND substr(path, 1, CAST(? AS INTEGER)) = ? ORDER BY name_key",
                 arguments: [accountID, pathPrefix.count, pathPrefix]).map { try Self.serverCertificate($0, db) }
         }
     }
@@ -54,7 +53,7 @@ extension SQLiteStorage {
         try await write { db in try Self.setTags(db, kind: Self.serverCertificateTagKind, id: id, tags) }
     }
 
-    static func serverCertificate(_ row: Row, _ db: Database) throws -> IAMServerCertificate {
+    static func serverCertificate(_ row: SQLRow, _ db: any SQLSession) throws -> IAMServerCertificate {
         let id: String = row["id"]
         let sealed: Data = row["sealed_private_key"]
         return IAMServerCertificate(

@@ -1,8 +1,7 @@
 import Foundation
-import GRDB
 public import IAMModel
 
-extension SQLiteStorage {
+extension SQLStorage {
     public func createAccessKey(_ key: IAMAccessKey) async throws {
         try await write(conflictKey: "access-key") { db in
             try db.execute(
@@ -13,17 +12,17 @@ extension SQLiteStorage {
 
     public func accessKey(id: String) async throws -> IAMAccessKey? {
         try await read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM access_key WHERE id = ?", arguments: [id]).map(Self.accessKey)
+            try SQLRow.fetchOne(db, sql: "SELECT * FROM access_key WHERE id = ?", arguments: [id]).map(Self.accessKey)
         }
     }
 
     public func accessKeys(accountID: String, userID: String?) async throws -> [IAMAccessKey] {
         try await read { db in
             let rows = if let userID {
-                try Row.fetchAll(db, sql: "SELECT * FROM access_key WHERE account_id = ? AND user_id = ? ORDER BY created_at, id",
+                try SQLRow.fetchAll(db, sql: "SELECT * FROM access_key WHERE account_id = ? AND user_id = ? ORDER BY created_at, id",
                                  arguments: [accountID, userID])
             } else {
-                try Row.fetchAll(db, sql: "SELECT * FROM access_key WHERE account_id = ? AND user_id IS NULL ORDER BY created_at, id",
+                try SQLRow.fetchAll(db, sql: "SELECT * FROM access_key WHERE account_id = ? AND user_id IS NULL ORDER BY created_at, id",
                                  arguments: [accountID])
             }
             return rows.map(Self.accessKey)
@@ -60,7 +59,7 @@ extension SQLiteStorage {
 
     public func session(accessKeyID: String) async throws -> IAMSessionCredential? {
         try await read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM session_credential WHERE access_key_id = ?", arguments: [accessKeyID]).map { row in
+            try SQLRow.fetchOne(db, sql: "SELECT * FROM session_credential WHERE access_key_id = ?", arguments: [accessKeyID]).map { row in
                 var session = IAMSessionCredential(
                     accessKeyID: row["access_key_id"], accountID: row["account_id"], userID: row["user_id"],
                     sealedSecret: Self.bytes(row, "sealed_secret"), tokenHash: Self.bytes(row, "token_hash"), issuedAt: row["issued_at"],
@@ -78,7 +77,7 @@ extension SQLiteStorage {
         try await write { db in try db.execute(sql: "DELETE FROM session_credential WHERE expires_at < ?", arguments: [time]) }
     }
 
-    static func accessKey(_ row: Row) -> IAMAccessKey {
+    static func accessKey(_ row: SQLRow) -> IAMAccessKey {
         let status: String = row["status"]
         return IAMAccessKey(id: row["id"], accountID: row["account_id"], userID: row["user_id"], sealedSecret: Self.bytes(row, "sealed_secret"),
                             status: IAMAccessKeyStatus(rawValue: status) ?? .inactive, createdAt: row["created_at"],
@@ -86,7 +85,7 @@ extension SQLiteStorage {
                             lastUsedRegion: row["last_used_region"])
     }
 
-    static func bytes(_ row: Row, _ column: String) -> [UInt8] {
+    static func bytes(_ row: SQLRow, _ column: String) -> [UInt8] {
         let data: Data? = row[column]
         return data.map { [UInt8]($0) } ?? []
     }

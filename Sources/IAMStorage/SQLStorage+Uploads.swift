@@ -1,8 +1,7 @@
 import Foundation
-import GRDB
 public import IAMModel
 
-extension SQLiteStorage {
+extension SQLStorage {
     public func createSigningCertificate(_ certificate: IAMSigningCertificate) async throws {
         try await write(conflictKey: "certificate") { db in
             try db.execute(sql: """
@@ -16,10 +15,10 @@ extension SQLiteStorage {
     public func signingCertificates(accountID: String, userID: String?) async throws -> [IAMSigningCertificate] {
         try await read { db in
             let rows = if let userID {
-                try Row.fetchAll(db, sql: "SELECT * FROM signing_certificate WHERE account_id = ? AND user_id = ? ORDER BY uploaded_at, id",
+                try SQLRow.fetchAll(db, sql: "SELECT * FROM signing_certificate WHERE account_id = ? AND user_id = ? ORDER BY uploaded_at, id",
                                  arguments: [accountID, userID])
             } else {
-                try Row.fetchAll(db, sql: "SELECT * FROM signing_certificate WHERE account_id = ? AND user_id IS NULL ORDER BY uploaded_at, id",
+                try SQLRow.fetchAll(db, sql: "SELECT * FROM signing_certificate WHERE account_id = ? AND user_id IS NULL ORDER BY uploaded_at, id",
                                  arguments: [accountID])
             }
             return rows.map { row in
@@ -52,7 +51,7 @@ extension SQLiteStorage {
 
     public func sshPublicKeys(userID: String) async throws -> [IAMSSHPublicKey] {
         try await read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM ssh_public_key WHERE user_id = ? ORDER BY uploaded_at, id", arguments: [userID]).map { row in
+            try SQLRow.fetchAll(db, sql: "SELECT * FROM ssh_public_key WHERE user_id = ? ORDER BY uploaded_at, id", arguments: [userID]).map { row in
                 let status: String = row["status"]
                 return IAMSSHPublicKey(id: row["id"], userID: row["user_id"], sshBody: row["ssh_body"], pemBody: row["pem_body"],
                                        fingerprint: row["fingerprint"], status: IAMAccessKeyStatus(rawValue: status) ?? .inactive,
@@ -83,7 +82,7 @@ extension SQLiteStorage {
 
     public func serviceSpecificCredentials(userID: String) async throws -> [IAMServiceSpecificCredential] {
         try await read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM service_specific_credential WHERE user_id = ? ORDER BY created_at, id",
+            try SQLRow.fetchAll(db, sql: "SELECT * FROM service_specific_credential WHERE user_id = ? ORDER BY created_at, id",
                              arguments: [userID]).map { row in
                 let status: String = row["status"]
                 return IAMServiceSpecificCredential(id: row["id"], userID: row["user_id"], serviceName: row["service_name"],

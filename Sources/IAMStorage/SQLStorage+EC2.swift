@@ -1,6 +1,5 @@
-import GRDB
 
-extension SQLiteStorage {
+extension SQLStorage {
     public func putEC2Resource(kind: String, id: String, accountID: String, region: String, nameKey: String?, data: String,
                                createdAt: Int64) async throws {
         try await write(conflictKey: "ec2-name") { db in

@@ -1,7 +1,6 @@
-import GRDB
 public import IAMModel
 
-extension SQLiteStorage {
+extension SQLStorage {
     public func createUser(_ user: IAMUser) async throws {
         try await write(conflictKey: "user-name") { db in
             try db.execute(
@@ -17,20 +16,20 @@ extension SQLiteStorage {
 
     public func user(accountID: String, name: String) async throws -> IAMUser? {
         try await read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM iam_user WHERE account_id = ? AND name_key = ?",
+            try SQLRow.fetchOne(db, sql: "SELECT * FROM iam_user WHERE account_id = ? AND name_key = ?",
                              arguments: [accountID, name.lowercased()]).map { try Self.user($0, db) }
         }
     }
 
     public func user(id: String) async throws -> IAMUser? {
         try await read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM iam_user WHERE id = ?", arguments: [id]).map { try Self.user($0, db) }
+            try SQLRow.fetchOne(db, sql: "SELECT * FROM iam_user WHERE id = ?", arguments: [id]).map { try Self.user($0, db) }
         }
     }
 
     public func users(accountID: String, pathPrefix: String) async throws -> [IAMUser] {
         try await read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM iam_user WHERE account_id = ? AND substr(path, 1, ?) = ? ORDER BY name_key",
+            try SQLRow.fetchAll(db, sql: "SELECT * FROM iam_user WHERE account_id = ? AND substr(path, 1, CAST(? AS INTEGER)) = ? ORDER BY name_key",
                              arguments: [accountID, pathPrefix.count, pathPrefix]).map { try Self.user($0, db) }
         }
     }
@@ -61,7 +60,7 @@ extension SQLiteStorage {
         }
     }
 
-    static func user(_ row: Row, _ db: Database) throws -> IAMUser {
+    static func user(_ row: SQLRow, _ db: any SQLSession) throws -> IAMUser {
         let id: String = row["id"]
         return IAMUser(id: id, accountID: row["account_id"], name: row["name"], path: row["path"],
                        createdAt: row["created_at"], permissionsBoundaryARN: row["permissions_boundary_arn"],

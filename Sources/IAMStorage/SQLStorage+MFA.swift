@@ -1,8 +1,7 @@
 import Foundation
-import GRDB
 public import IAMModel
 
-extension SQLiteStorage {
+extension SQLStorage {
     public func createMFADevice(_ device: IAMMFADevice) async throws {
         try await write(conflictKey: "mfa-device") { db in
             try db.execute(sql: """
@@ -16,21 +15,21 @@ extension SQLiteStorage {
 
     public func mfaDevice(serialNumber: String) async throws -> IAMMFADevice? {
         try await read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM mfa_device WHERE serial_number = ?", arguments: [serialNumber])
+            try SQLRow.fetchOne(db, sql: "SELECT * FROM mfa_device WHERE serial_number = ?", arguments: [serialNumber])
                 .map { try Self.mfaDevice($0, db) }
         }
     }
 
     public func mfaDevices(accountID: String) async throws -> [IAMMFADevice] {
         try await read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM mfa_device WHERE account_id = ? ORDER BY serial_number", arguments: [accountID])
+            try SQLRow.fetchAll(db, sql: "SELECT * FROM mfa_device WHERE account_id = ? ORDER BY serial_number", arguments: [accountID])
                 .map { try Self.mfaDevice($0, db) }
         }
     }
 
     public func mfaDevices(userID: String) async throws -> [IAMMFADevice] {
         try await read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM mfa_device WHERE user_id = ? ORDER BY enabled_at, serial_number",
+            try SQLRow.fetchAll(db, sql: "SELECT * FROM mfa_device WHERE user_id = ? ORDER BY enabled_at, serial_number",
                              arguments: [userID]).map { try Self.mfaDevice($0, db) }
         }
     }
@@ -63,7 +62,7 @@ extension SQLiteStorage {
         try await write { db in try Self.setTags(db, kind: "mfa", id: serialNumber, tags) }
     }
 
-    static func mfaDevice(_ row: Row, _ db: Database) throws -> IAMMFADevice {
+    static func mfaDevice(_ row: SQLRow, _ db: any SQLSession) throws -> IAMMFADevice {
         let serial: String = row["serial_number"]
         return IAMMFADevice(serialNumber: serial, accountID: row["account_id"], name: row["name"], path: row["path"],
                             sealedSeed: bytes(row, "sealed_seed"), userID: row["user_id"], enabledAt: row["enabled_at"],

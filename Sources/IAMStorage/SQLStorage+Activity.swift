@@ -1,7 +1,6 @@
-import GRDB
 public import IAMModel
 
-extension SQLiteStorage {
+extension SQLStorage {
     public func recordActivity(_ activity: IAMActivity) async throws {
         try await write { db in
             try db.execute(sql: """
@@ -24,8 +23,8 @@ extension SQLiteStorage {
                 let chunk = Array(principalIDs[start..<min(principalIDs.count, start + 500)])
                 start += chunk.count
                 let marks = Array(repeating: "?", count: chunk.count).joined(separator: ", ")
-                let rows = try Row.fetchAll(db, sql: "SELECT * FROM activity WHERE principal_id IN (\(marks))",
-                                            arguments: StatementArguments(chunk))
+                let rows = try SQLRow.fetchAll(db, sql: "SELECT * FROM activity WHERE principal_id IN (\(marks))",
+                                            arguments: SQLArguments(chunk))
                 out += rows.map { row in
                     IAMActivity(accountID: row["account_id"], principalID: row["principal_id"], principalARN: row["principal_arn"],
                                 service: row["service"], action: row["action"], region: row["region"], at: row["at"])
@@ -37,7 +36,7 @@ extension SQLiteStorage {
 
     public func credentialReport(accountID: String) async throws -> IAMCredentialReport? {
         try await read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM credential_report WHERE account_id = ?", arguments: [accountID]).map { row in
+            try SQLRow.fetchOne(db, sql: "SELECT * FROM credential_report WHERE account_id = ?", arguments: [accountID]).map { row in
                 IAMCredentialReport(accountID: row["account_id"], generatedAt: row["generated_at"], content: row["content"])
             }
         }
@@ -63,7 +62,7 @@ extension SQLiteStorage {
 
     public func accessReportJob(id: String) async throws -> IAMAccessReportJob? {
         try await read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM access_report_job WHERE id = ?", arguments: [id]).map { row in
+            try SQLRow.fetchOne(db, sql: "SELECT * FROM access_report_job WHERE id = ?", arguments: [id]).map { row in
                 IAMAccessReportJob(id: row["id"], accountID: row["account_id"], requesterARN: row["requester_arn"],
                                    entityARN: row["entity_arn"], granularity: row["granularity"], createdAt: row["created_at"])
             }

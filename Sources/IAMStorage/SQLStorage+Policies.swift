@@ -1,7 +1,6 @@
-import GRDB
 public import IAMModel
 
-extension SQLiteStorage {
+extension SQLStorage {
     public func createPolicy(_ policy: IAMManagedPolicy, document: String) async throws {
         try await write(conflictKey: "policy-name") { db in
             try db.execute(
@@ -20,14 +19,14 @@ extension SQLiteStorage {
 
     public func policy(accountID: String, name: String) async throws -> IAMManagedPolicy? {
         try await read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM managed_policy WHERE account_id = ? AND name_key = ?",
+            try SQLRow.fetchOne(db, sql: "SELECT * FROM managed_policy WHERE account_id = ? AND name_key = ?",
                              arguments: [accountID, name.lowercased()]).map { try Self.policy($0, db) }
         }
     }
 
     public func policies(accountID: String) async throws -> [IAMManagedPolicy] {
         try await read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM managed_policy WHERE account_id = ? ORDER BY name_key",
+            try SQLRow.fetchAll(db, sql: "SELECT * FROM managed_policy WHERE account_id = ? ORDER BY name_key",
                              arguments: [accountID]).map { try Self.policy($0, db) }
         }
     }
@@ -43,7 +42,7 @@ extension SQLiteStorage {
         try await read { db in
             let defaultVersion = try String.fetchOne(db, sql: "SELECT default_version FROM managed_policy WHERE id = ?",
                                                      arguments: [policyID])
-            return try Row.fetchAll(db, sql: "SELECT * FROM policy_version WHERE policy_id = ? ORDER BY number DESC",
+            return try SQLRow.fetchAll(db, sql: "SELECT * FROM policy_version WHERE policy_id = ? ORDER BY number DESC",
                                     arguments: [policyID]).map { row in
                 let id: String = row["version_id"]
                 return IAMPolicyVersion(versionID: id, document: row["document"], isDefault: id == defaultVersion,
@@ -88,7 +87,7 @@ extension SQLiteStorage {
     public func attach(_ principal: IAMPrincipalRef, policyARN: String, at time: Int64) async throws {
         try await write { db in
             try db.execute(
-                sql: "INSERT OR IGNORE INTO policy_attachment (principal_kind, principal_id, policy_arn, position) VALUES (?, ?, ?, ?)",
+                sql: "INSERT INTO policy_attachment (principal_kind, principal_id, policy_arn, position) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
                 arguments: [principal.kind, principal.id, policyARN, time])
         }
     }
@@ -117,7 +116,7 @@ extension SQLiteStorage {
     public func attachmentCounts() async throws -> [String: Int] {
         try await read { db in
             var counts: [String: Int] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT policy_arn, COUNT(*) AS n FROM policy_attachment GROUP BY policy_arn") {
+            for row in try SQLRow.fetchAll(db, sql: "SELECT policy_arn, COUNT(*) AS n FROM policy_attachment GROUP BY policy_arn") {
                 counts[row["policy_arn"]] = row["n"]
             }
             return counts
@@ -126,7 +125,7 @@ extension SQLiteStorage {
 
     public func entities(policyARN: String) async throws -> [IAMPrincipalRef] {
         try await read { db in
-            try Row.fetchAll(db, sql: "SELECT principal_kind, principal_id FROM policy_attachment WHERE policy_arn = ? ORDER BY rowid",
+            try SQLRow.fetchAll(db, sql: "SELECT principal_kind, principal_id FROM policy_attachment WHERE policy_arn = ? ORDER BY rowid",
                              arguments: [policyARN]).compactMap { row -> IAMPrincipalRef? in
                 let kind: String = row["principal_kind"]
                 let id: String = row["principal_id"]
@@ -151,7 +150,7 @@ extension SQLiteStorage {
 
     public func inlinePolicies(_ principal: IAMPrincipalRef) async throws -> [IAMInlinePolicy] {
         try await read { db in
-            try Row.fetchAll(db, sql: "SELECT name, document FROM inline_policy WHERE principal_kind = ? AND principal_id = ? ORDER BY name_key",
+            try SQLRow.fetchAll(db, sql: "SELECT name, document FROM inline_policy WHERE principal_kind = ? AND principal_id = ? ORDER BY name_key",
                              arguments: [principal.kind, principal.id]).map { IAMInlinePolicy(name: $0["name"], document: $0["document"]) }
         }
     }
@@ -163,7 +162,7 @@ extension SQLiteStorage {
         }
     }
 
-    static func policy(_ row: Row, _ db: Database) throws -> IAMManagedPolicy {
+    static func policy(_ row: SQLRow, _ db: any SQLSession) throws -> IAMManagedPolicy {
         let id: String = row["id"]
         let account: String = row["account_id"]
         let path: String = row["path"]

@@ -1,7 +1,6 @@
-import GRDB
 public import IAMModel
 
-extension SQLiteStorage {
+extension SQLStorage {
     public func createConsoleSession(_ session: ConsoleSession) async throws {
         try await write(conflictKey: "console-session") { db in
             try db.execute(sql: """
@@ -14,7 +13,7 @@ extension SQLiteStorage {
 
     public func consoleSession(tokenHash: String) async throws -> ConsoleSession? {
         try await read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM console_session WHERE token_hash = ?", arguments: [tokenHash]).flatMap { row in
+            try SQLRow.fetchOne(db, sql: "SELECT * FROM console_session WHERE token_hash = ?", arguments: [tokenHash]).flatMap { row in
                 guard let stage = ConsoleSession.Stage(rawValue: row["stage"]) else { return nil }
                 return ConsoleSession(tokenHash: row["token_hash"], accountID: row["account_id"], userID: row["user_id"],
                                       stage: stage, csrfToken: row["csrf_token"], createdAt: row["created_at"],

@@ -1,16 +1,15 @@
-import GRDB
 public import IAMModel
 
-extension SQLiteStorage {
+extension SQLStorage {
     public func accounts() async throws -> [IAMAccount] {
         try await read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM account ORDER BY created_at, id").map(Self.account)
+            try SQLRow.fetchAll(db, sql: "SELECT * FROM account ORDER BY created_at, id").map(Self.account)
         }
     }
 
     public func account(id: String) async throws -> IAMAccount? {
         try await read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM account WHERE id = ?", arguments: [id]).map(Self.account)
+            try SQLRow.fetchOne(db, sql: "SELECT * FROM account WHERE id = ?", arguments: [id]).map(Self.account)
         }
     }
 
@@ -47,7 +46,7 @@ extension SQLiteStorage {
         }
     }
 
-    static func account(_ row: Row) -> IAMAccount {
+    static func account(_ row: SQLRow) -> IAMAccount {
         IAMAccount(id: row["id"], alias: row["alias"], createdAt: row["created_at"])
     }
 }

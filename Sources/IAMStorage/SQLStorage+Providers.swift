@@ -1,8 +1,7 @@
 import Foundation
-import GRDB
 public import IAMModel
 
-extension SQLiteStorage {
+extension SQLStorage {
     static let oidcTagKind = "oidc-provider"
     static let samlTagKind = "saml-provider"
 
@@ -16,7 +15,7 @@ extension SQLiteStorage {
             try db.execute(sql: "INSERT INTO oidc_provider (id, account_id, url, scheme, created_at) VALUES (?, ?, ?, ?, ?)",
                            arguments: [provider.id, provider.accountID, provider.url, provider.scheme, provider.createdAt])
             for (i, clientID) in provider.clientIDs.enumerated() {
-                try db.execute(sql: "INSERT OR IGNORE INTO oidc_client_id (provider_id, position, client_id) VALUES (?, ?, ?)",
+                try db.execute(sql: "INSERT INTO oidc_client_id (provider_id, position, client_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
                                arguments: [provider.id, i, clientID])
             }
             try Self.insertThumbprints(db, provider.id, provider.thumbprints)
@@ -26,14 +25,14 @@ extension SQLiteStorage {
 
     public func oidcProvider(accountID: String, url: String) async throws -> IAMOIDCProvider? {
         try await read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM oidc_provider WHERE account_id = ? AND url = ?", arguments: [accountID, url])
+            try SQLRow.fetchOne(db, sql: "SELECT * FROM oidc_provider WHERE account_id = ? AND url = ?", arguments: [accountID, url])
                 .map { try Self.oidcProvider($0, db) }
         }
     }
 
     public func oidcProviders(accountID: String) async throws -> [IAMOIDCProvider] {
         try await read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM oidc_provider WHERE account_id = ? ORDER BY url", arguments: [accountID])
+            try SQLRow.fetchAll(db, sql: "SELECT * FROM oidc_provider WHERE account_id = ? ORDER BY url", arguments: [accountID])
                 .map { try Self.oidcProvider($0, db) }
         }
     }
@@ -76,14 +75,14 @@ extension SQLiteStorage {
         }
     }
 
-    static func insertThumbprints(_ db: Database, _ providerID: String, _ thumbprints: [String]) throws {
+    static func insertThumbprints(_ db: any SQLSession, _ providerID: String, _ thumbprints: [String]) throws {
         for (i, thumbprint) in thumbprints.enumerated() {
             try db.execute(sql: "INSERT INTO oidc_thumbprint (provider_id, position, thumbprint) VALUES (?, ?, ?)",
                            arguments: [providerID, i, thumbprint])
         }
     }
 
-    static func oidcProvider(_ row: Row, _ db: Database) throws -> IAMOIDCProvider {
+    static func oidcProvider(_ row: SQLRow, _ db: any SQLSession) throws -> IAMOIDCProvider {
         let id: String = row["id"]
         let clientIDs = try String.fetchAll(db, sql: "SELECT client_id FROM oidc_client_id WHERE provider_id = ? ORDER BY position",
                                             arguments: [id])
@@ -114,14 +113,14 @@ extension SQLiteStorage {
 
     public func samlProvider(accountID: String, name: String) async throws -> IAMSAMLProvider? {
         try await read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM saml_provider WHERE account_id = ? AND name_key = ?",
+            try SQLRow.fetchOne(db, sql: "SELECT * FROM saml_provider WHERE account_id = ? AND name_key = ?",
                              arguments: [accountID, name.lowercased()]).map { try Self.samlProvider($0, db) }
         }
     }
 
     public func samlProviders(accountID: String) async throws -> [IAMSAMLProvider] {
         try await read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM saml_provider WHERE account_id = ? ORDER BY name_key", arguments: [accountID])
+            try SQLRow.fetchAll(db, sql: "SELECT * FROM saml_provider WHERE account_id = ? ORDER BY name_key", arguments: [accountID])
                 .map { try Self.samlProvider($0, db) }
         }
     }
@@ -155,16 +154,16 @@ extension SQLiteStorage {
         }
     }
 
-    static func insertPrivateKeys(_ db: Database, _ provider: IAMSAMLProvider) throws {
+    static func insertPrivateKeys(_ db: any SQLSession, _ provider: IAMSAMLProvider) throws {
         for key in provider.privateKeys {
             try db.execute(sql: "INSERT INTO saml_private_key (id, provider_id, sealed_key, created_at) VALUES (?, ?, ?, ?)",
                            arguments: [key.id, provider.id, Data(key.sealedKey), key.createdAt])
         }
     }
 
-    static func samlProvider(_ row: Row, _ db: Database) throws -> IAMSAMLProvider {
+    static func samlProvider(_ row: SQLRow, _ db: any SQLSession) throws -> IAMSAMLProvider {
         let id: String = row["id"]
-        let keys = try Row.fetchAll(db, sql: "SELECT * FROM saml_private_key WHERE provider_id = ? ORDER BY created_at, rowid",
+        let keys = try SQLRow.fetchAll(db, sql: "SELECT * FROM saml_private_key WHERE provider_id = ? ORDER BY created_at, rowid",
                                     arguments: [id]).map { key in
             IAMSAMLPrivateKey(id: key["id"], sealedKey: bytes(key, "sealed_key"), createdAt: key["created_at"])
         }

@@ -1,10 +1,9 @@
-import GRDB
 public import IAMModel
 
-extension SQLiteStorage {
+extension SQLStorage {
     public func accountSettings(accountID: String) async throws -> IAMAccountSettings {
         try await read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM account_setting WHERE account_id = ?",
+            guard let row = try SQLRow.fetchOne(db, sql: "SELECT * FROM account_setting WHERE account_id = ?",
                                              arguments: [accountID]) else { return IAMAccountSettings() }
             return IAMAccountSettings(outboundIssuer: row["outbound_issuer"],
                                       outboundFederationEnabled: row["outbound_enabled"],
@@ -42,7 +41,7 @@ extension SQLiteStorage {
 
     public func organizationsAccessReport(accountID: String, jobID: String) async throws -> IAMOrganizationsAccessReport? {
         try await read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM organizations_access_report WHERE account_id = ? AND job_id = ?",
+            try SQLRow.fetchOne(db, sql: "SELECT * FROM organizations_access_report WHERE account_id = ? AND job_id = ?",
                              arguments: [accountID, jobID]).map { row in
                 IAMOrganizationsAccessReport(
                     jobID: row["job_id"], accountID: row["account_id"], entityPath: row["entity_path"],

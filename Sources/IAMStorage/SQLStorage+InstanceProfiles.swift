@@ -1,7 +1,6 @@
-import GRDB
 public import IAMModel
 
-extension SQLiteStorage {
+extension SQLStorage {
     public func createInstanceProfile(_ profile: IAMInstanceProfile) async throws {
         try await write(conflictKey: "instance-profile-name") { db in
             try db.execute(
@@ -14,22 +13,22 @@ extension SQLiteStorage {
 
     public func instanceProfile(accountID: String, name: String) async throws -> IAMInstanceProfile? {
         try await read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM instance_profile WHERE account_id = ? AND name_key = ?",
+            try SQLRow.fetchOne(db, sql: "SELECT * FROM instance_profile WHERE account_id = ? AND name_key = ?",
                              arguments: [accountID, name.lowercased()]).map { try Self.instanceProfile($0, db) }
         }
     }
 
     public func instanceProfiles(accountID: String, pathPrefix: String) async throws -> [IAMInstanceProfile] {
         try await read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT * FROM instance_profile WHERE account_id = ? AND substr(path, 1, ?) = ? ORDER BY name_key
+            try SQLRow.fetchAll(db, sql: """
+                SELECT * FROM instance_profile WHERE account_id = ? AND substr(path, 1, CAST(? AS INTEGER)) = ? ORDER BY name_key
                 """, arguments: [accountID, pathPrefix.count, pathPrefix]).map { try Self.instanceProfile($0, db) }
         }
     }
 
     public func instanceProfiles(roleID: String) async throws -> [IAMInstanceProfile] {
         try await read { db in
-            try Row.fetchAll(db, sql: """
+            try SQLRow.fetchAll(db, sql: """
                 SELECT p.* FROM instance_profile p JOIN instance_profile_role r ON r.profile_id = p.id
                 WHERE r.role_id = ? ORDER BY p.name_key
                 """, arguments: [roleID]).map { try Self.instanceProfile($0, db) }
@@ -66,9 +65,9 @@ extension SQLiteStorage {
         }
     }
 
-    static func instanceProfile(_ row: Row, _ db: Database) throws -> IAMInstanceProfile {
+    static func instanceProfile(_ row: SQLRow, _ db: any SQLSession) throws -> IAMInstanceProfile {
         let id: String = row["id"]
-        let roles = try Row.fetchAll(db, sql: """
+        let roles = try SQLRow.fetchAll(db, sql: """
             SELECT r.* FROM iam_role r JOIN instance_profile_role m ON m.role_id = r.id
             WHERE m.profile_id = ? ORDER BY m.position
             """, arguments: [id]).map { try role($0, db) }

@@ -1,10 +1,9 @@
-import GRDB
 public import IAMModel
 
-extension SQLiteStorage {
+extension SQLStorage {
     public func loginProfile(userID: String) async throws -> IAMLoginProfile? {
         try await read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM login_profile WHERE user_id = ?", arguments: [userID]).map { row in
+            try SQLRow.fetchOne(db, sql: "SELECT * FROM login_profile WHERE user_id = ?", arguments: [userID]).map { row in
                 IAMLoginProfile(userID: row["user_id"], passwordHash: row["password_hash"],
                                 passwordResetRequired: row["password_reset_required"], createdAt: row["created_at"],
                                 passwordChangedAt: row["password_changed_at"])
@@ -54,7 +53,7 @@ extension SQLiteStorage {
 
     public func passwordPolicy(accountID: String) async throws -> IAMPasswordPolicy? {
         try await read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM account_password_policy WHERE account_id = ?", arguments: [accountID]).map { row in
+            try SQLRow.fetchOne(db, sql: "SELECT * FROM account_password_policy WHERE account_id = ?", arguments: [accountID]).map { row in
                 var policy = IAMPasswordPolicy()
                 policy.minimumLength = row["minimum_length"]
                 policy.requireSymbols = row["require_symbols"]
