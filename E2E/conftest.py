@@ -28,11 +28,16 @@ def force_mfa_path():
 @pytest.fixture
 def warden(warden_bin):
     def run(*args, stdin=None):
+        args = list(args)
+        admin = os.environ.get("WARDEN_E2E_POSTGRES_URL")
+        if admin and "--data-dir" in args and "--database" not in args:
+            # The PostgreSQL run: the store of a data directory lives in its own schema (see warden_server).
+            args += ["--database", postgres_url(admin, args[args.index("--data-dir") + 1])]
         return subprocess.run([warden_bin, *args], input=stdin, capture_output=True, text=True, timeout=120)
     return run
 
 
-from warden_server import WardenServer  # noqa: E402
+from warden_server import WardenServer, postgres_url  # noqa: E402
 
 
 @pytest.fixture

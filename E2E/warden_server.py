@@ -1,5 +1,6 @@
 """Start and stop a real `warden serve` on a free loopback port, and talk to it with boto3 and the AWS CLI."""
 import configparser
+import hashlib
 import json
 import os
 import re
@@ -10,6 +11,12 @@ import time
 
 import boto3
 from botocore.config import Config
+
+
+def postgres_url(admin_url, data_dir):
+    """The admin URL with a schema private to `data_dir` (`?schema=e_<hash>`)."""
+    schema = "e_" + hashlib.sha256(str(data_dir).encode()).hexdigest()[:20]
+    return admin_url + ("&" if "?" in admin_url else "?") + "schema=" + schema
 
 
 class WardenServer:
@@ -37,6 +44,7 @@ class WardenServer:
         if self.data_dir:
             args += ["--data-dir", str(self.data_dir)]
         args += self.extra_args
+        args += self.postgres_args()
         env = dict(os.environ, **(self.env or {}))
         self.process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
         deadline = time.time() + timeout
@@ -68,6 +76,14 @@ class WardenServer:
         # Keep draining output so the pipe never fills.
         threading.Thread(target=self._drain, daemon=True).start()
         return self
+
+    def postgres_args(self):
+        """With WARDEN_E2E_POSTGRES_URL set (an admin URL), a data-directory server keeps its store in PostgreSQL,
+        in a schema named after its data directory (a restart on the same directory finds the same store)."""
+        admin = os.environ.get("WARDEN_E2E_POSTGRES_URL")
+        if not admin or self.ephemeral or not self.data_dir or "--database" in self.extra_args:
+            return []
+        return ["--database", postgres_url(admin, self.data_dir)]
 
     def _drain(self):
         for line in self.process.stdout:
