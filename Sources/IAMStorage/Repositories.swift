@@ -46,7 +46,8 @@ public protocol PolicyRepository: Sendable {
     func deletePolicy(id: String) async throws
     func versions(policyID: String) async throws -> [IAMPolicyVersion]
     /// Adds the next version (`v2`, `v3`, ...) and returns its id.
-    func addVersion(policyID: String, document: String, setAsDefault: Bool, at time: Int64) async throws -> String
+    /// With `limit`, refuses (`limitExceeded("versions-per-policy")`) when the policy already has that many versions.
+    func addVersion(policyID: String, document: String, setAsDefault: Bool, at time: Int64, limit: Int?) async throws -> String
     func deleteVersion(policyID: String, versionID: String) async throws
     func setDefaultVersion(policyID: String, versionID: String, at time: Int64) async throws
     func setPolicyTags(id: String, tags: [IAMTag]) async throws
@@ -66,7 +67,9 @@ public protocol PolicyRepository: Sendable {
 }
 
 public protocol CredentialRepository: Sendable {
-    func createAccessKey(_ key: IAMAccessKey) async throws
+    /// With `limit`, refuses (`limitExceeded("access-keys-per-user")`) when the owner already has that many
+    /// keys, checked in the same transaction as the insert (two nodes cannot both add the last one).
+    func createAccessKey(_ key: IAMAccessKey, limit: Int?) async throws
     func accessKey(id: String) async throws -> IAMAccessKey?
     /// Keys of a user, or the root keys of an account when `userID` is nil.
     func accessKeys(accountID: String, userID: String?) async throws -> [IAMAccessKey]
@@ -85,4 +88,16 @@ public protocol IAMStore: AccountRepository, UserRepository, GroupRepository, Po
     RoleRepository, ProviderRepository, ServerCertificateRepository, ActivityRepository, StandaloneAccountRepository {
     /// Deletes every row (the `--ephemeral` reset).
     func reset() async throws
+}
+
+extension CredentialRepository {
+    public func createAccessKey(_ key: IAMAccessKey) async throws {
+        try await createAccessKey(key, limit: nil)
+    }
+}
+
+extension PolicyRepository {
+    public func addVersion(policyID: String, document: String, setAsDefault: Bool, at time: Int64) async throws -> String {
+        try await addVersion(policyID: policyID, document: document, setAsDefault: setAsDefault, at: time, limit: nil)
+    }
 }

@@ -2,8 +2,13 @@ import Foundation
 public import IAMModel
 
 extension SQLStorage {
-    public func createAccessKey(_ key: IAMAccessKey) async throws {
+    public func createAccessKey(_ key: IAMAccessKey, limit: Int?) async throws {
         try await write(conflictKey: "access-key") { db in
+            if let limit {
+                let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM access_key WHERE account_id = ? AND user_id IS NOT DISTINCT FROM ?",
+                                             arguments: [key.accountID, key.userID]) ?? 0
+                guard count < limit else { throw StorageError.limitExceeded("access-keys-per-user") }
+            }
             try db.execute(
                 sql: "INSERT INTO access_key (id, account_id, user_id, sealed_secret, status, created_at) VALUES (?, ?, ?, ?, ?, ?)",
                 arguments: [key.id, key.accountID, key.userID, Data(key.sealedSecret), key.status.rawValue, key.createdAt])

@@ -51,8 +51,12 @@ extension SQLStorage {
         }
     }
 
-    public func addVersion(policyID: String, document: String, setAsDefault: Bool, at time: Int64) async throws -> String {
+    public func addVersion(policyID: String, document: String, setAsDefault: Bool, at time: Int64, limit: Int?) async throws -> String {
         try await write(conflictKey: "policy-version") { db in
+            if let limit {
+                let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM policy_version WHERE policy_id = ?", arguments: [policyID]) ?? 0
+                guard count < limit else { throw StorageError.limitExceeded("versions-per-policy") }
+            }
             guard let next = try Int.fetchOne(db, sql: "SELECT next_version FROM managed_policy WHERE id = ?",
                                               arguments: [policyID]) else { throw StorageError.notFound }
             let versionID = "v\(next)"

@@ -5,4 +5,6 @@ public enum StorageError: Error, Sendable, Equatable {
     case conflict(String)
     /// The database cannot be reached or failed.
     case unavailable(String)
+    /// A quota checked inside the write (the name says which: `access-keys-per-user`, `versions-per-policy`).
+    case limitExceeded(String)
 }

@@ -14,7 +14,12 @@ extension IAMHandlers {
         let secret = IAMIdentifiers.secretAccessKey(using: &rng)
         let key = IAMAccessKey(id: id, accountID: caller.accountID, userID: user?.id,
                                sealedSecret: try box.seal(secret, boundTo: id), status: .active, createdAt: now())
-        try await store.createAccessKey(key)
+        do {
+            try await store.createAccessKey(key, limit: IAMQuotas.accessKeysPerUser)
+        } catch StorageError.limitExceeded {
+            // Another request (maybe on another node) added a key since the check above.
+            throw AWSServiceError.limitExceeded("Cannot exceed quota for AccessKeysPerUser: \(IAMQuotas.accessKeysPerUser)")
+        }
         return write { xml in
             xml.open("AccessKey")
             xml.element("UserName", user?.name ?? caller.accountID)

@@ -95,7 +95,14 @@ extension IAMHandlers {
                 "A managed policy can have up to \(IAMQuotas.versionsPerPolicy) versions. Before you create a new version, you must delete an existing version.")
         }
         let time = now()
-        let id = try await store.addVersion(policyID: policy.id, document: document, setAsDefault: setAsDefault, at: time)
+        let id: String
+        do {
+            id = try await store.addVersion(policyID: policy.id, document: document, setAsDefault: setAsDefault, at: time,
+                                            limit: IAMQuotas.versionsPerPolicy)
+        } catch StorageError.limitExceeded {
+            throw AWSServiceError.limitExceeded(
+                "A managed policy can have up to \(IAMQuotas.versionsPerPolicy) versions. Before you create a new version, you must delete an existing version.")
+        }
         let version = IAMPolicyVersion(versionID: id, document: document, isDefault: setAsDefault, createdAt: time)
         return write { $0.policyVersion(version, withDocument: false) }
     }
