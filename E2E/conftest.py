@@ -32,7 +32,7 @@ def warden(warden_bin):
     return run
 
 
-from warden_server import WardenServer  # noqa: E402
+from warden_server import WardenNodes, WardenServer  # noqa: E402
 
 
 @pytest.fixture
@@ -40,6 +40,16 @@ def server(warden_bin, tmp_path):
     """A fresh server on a random port with its own data directory."""
     with WardenServer(warden_bin, data_dir=tmp_path / "data") as running:
         yield running
+
+
+@pytest.fixture
+def two_nodes(warden_bin, tmp_path):
+    """Nodes A and B: two servers on random ports sharing one store. The store is the SQLite file of a
+    shared temporary data directory, or the database in WARDEN_TEST_DATABASE_URL when it is set (passed
+    through as `--database`; a fresh database per test is the caller's business)."""
+    with WardenNodes(warden_bin, tmp_path / "data", count=2,
+                     database_url=os.environ.get("WARDEN_TEST_DATABASE_URL") or None) as nodes:
+        yield nodes[0], nodes[1]
 
 
 @pytest.fixture(scope="module")
