@@ -71,7 +71,7 @@ public final class WardenAPI: Sendable {
         let mfa = MFAVerifier(store: store, box: box)
         self.mfa = mfa
         federation = FederatedIdentityVerifier(store: store)
-        console = ConsoleSignIn(store: store, mfa: mfa, users: users, generation: generation, now: now)
+        console = ConsoleSignIn(store: store, mfa: mfa, generation: generation, now: now)
         iam = IAMHandlers(store: store, box: box, catalog: catalog, mfa: mfa, users: users, now: now)
         roles = RoleHandlers(store: store, box: box, catalog: catalog, now: now)
         providers = ProviderHandlers(store: store, box: box, catalog: catalog, now: now)

@@ -24,7 +24,6 @@ public final class ConsoleSignIn: Sendable {
 
     let store: any IAMStore
     let mfa: MFAVerifier
-    let users: UserLookup
     let now: @Sendable () -> Int64
     let generation: ClusterGeneration
     /// Failed sign-ins per user name and per client address, shared by every node (in the store).
@@ -33,11 +32,10 @@ public final class ConsoleSignIn: Sendable {
     /// A bcrypt hash to check against when the user is unknown, so both cases take as long.
     private let decoy = Mutex<String?>(nil)
 
-    init(store: any IAMStore, mfa: MFAVerifier, users: UserLookup, generation: ClusterGeneration,
+    init(store: any IAMStore, mfa: MFAVerifier, generation: ClusterGeneration,
          now: @escaping @Sendable () -> Int64) {
         self.store = store
         self.mfa = mfa
-        self.users = users
         self.generation = generation
         self.now = now
         perUser = FailureThrottle(store: store, scope: "console-user", limit: 5, windowSeconds: 300)
