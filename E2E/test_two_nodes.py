@@ -1,6 +1,8 @@
 """Several nodes (issue 9): two `warden serve` processes on one store behave as one service. Users,
 console sessions, TOTP replay protection, sign-in throttles and the MFA wizard live in the store; a
 policy change on one node reaches the other's caches within a second. And `warden backup`/`restore`."""
+import base64
+import os
 import re
 import shutil
 import threading
@@ -212,10 +214,23 @@ def test_backup_while_serving_then_restore_into_a_new_data_dir(warden_bin, warde
     result = warden("restore", "--data-dir", str(restored), "--input", str(tmp_path / "warden.bak"))
     assert result.returncode == 0, result.stderr
     assert "master.key does not exist" in result.stdout
+    # A master key that is not the backup's is noticed.
+    other_key = tmp_path / "other-key"
+    other_key.mkdir()
+    wrong = warden("restore", "--data-dir", str(other_key), "--input", str(tmp_path / "warden.bak"))
+    assert wrong.returncode == 0, wrong.stderr
+    (other_key / "warden.sqlite").unlink()
+    (other_key / "master.key").write_text(base64.b64encode(os.urandom(32)).decode() + "\n")
+    wrong = warden("restore", "--data-dir", str(other_key), "--input", str(tmp_path / "warden.bak"))
+    assert wrong.returncode == 0, wrong.stderr
+    assert "does not open the restored secrets" in wrong.stdout
     shutil.copy(data / "master.key", restored / "master.key")
     shutil.copy(data / "root-credentials", restored / "root-credentials")
     again = warden("restore", "--data-dir", str(restored), "--input", str(tmp_path / "warden.bak"))
     assert again.returncode != 0 and "--force" in again.stderr
+    forced = warden("restore", "--data-dir", str(restored), "--input", str(tmp_path / "warden.bak"), "--force")
+    assert forced.returncode == 0, forced.stderr
+    assert "WARNING" not in forced.stdout
     with WardenServer(warden_bin, data_dir=restored) as back:
         assert back.account_id == account_id
         gina = back.client("sts", access_key_id=key_id, secret_access_key=secret_key)

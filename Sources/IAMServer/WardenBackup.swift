@@ -1,4 +1,6 @@
 import Foundation
+import IAMModel
+import IAMServices
 import IAMStorage
 
 /// `warden backup` and `warden restore`: the SQLite store of a data directory, copied online and
@@ -26,7 +28,7 @@ public enum WardenBackup {
     }
 
     /// Replaces the data directory's database with the backup `input` (`force` when one exists).
-    public static func restore(dataDirectory: String, input: String, force: Bool, masterKeyInEnvironment: Bool) throws -> [String] {
+    public static func restore(dataDirectory: String, input: String, force: Bool, masterKey: String?) async throws -> [String] {
         let directory = try DataDirectory.prepare(dataDirectory)
         if FileManager.default.fileExists(atPath: directory.databasePath) && !force {
             throw Failure(description: "\(directory.databasePath) exists: pass --force to replace it")
@@ -34,14 +36,30 @@ public enum WardenBackup {
         do {
             let summary = try SQLiteStorage.restore(from: input, to: directory.databasePath)
             var lines = ["restored \(input) into \(directory.databasePath) (\(summary.migrations.count) migrations)"]
-            if !masterKeyInEnvironment && !FileManager.default.fileExists(atPath: directory.masterKeyPath) {
+            if masterKey == nil && !FileManager.default.fileExists(atPath: directory.masterKeyPath) {
                 lines.append("WARNING: \(directory.masterKeyPath) does not exist. Copy the master key of the data directory the "
                              + "backup was taken from there (mode 0600), or set WARDEN_MASTER_KEY, before running warden serve: "
                              + "with a new key the stored secrets cannot be opened.")
+            } else if try await !masterKeyOpensSecrets(directory, override: masterKey) {
+                lines.append("WARNING: the master key of \(directory.path) does not open the restored secrets. Use the key of "
+                             + "the data directory the backup was taken from.")
             }
             return lines
         } catch let error as SQLiteStorage.BackupError {
             throw Failure(description: error.description)
         }
+    }
+
+    /// Whether the data directory's master key opens a root access key's sealed secret in the
+    /// restored store (true when the store holds none to try).
+    static func masterKeyOpensSecrets(_ directory: DataDirectory, override: String?) async throws -> Bool {
+        let box = try directory.masterKey(override: override)
+        let store = try SQLiteStorage(path: directory.databasePath)
+        for account in try await store.accounts() {
+            if let key = try await store.accessKeys(accountID: account.id, userID: nil).first {
+                return (try? box.open(key.sealedSecret, boundTo: key.id)) != nil
+            }
+        }
+        return true
     }
 }

@@ -25,8 +25,8 @@ struct RestoreCommand: AsyncParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         let directory = dataDirectory ?? environment["WARDEN_DATA_DIR"] ?? "./warden-data"
         do {
-            let lines = try WardenBackup.restore(dataDirectory: directory, input: input, force: force,
-                                                 masterKeyInEnvironment: environment["WARDEN_MASTER_KEY"] != nil)
+            let lines = try await WardenBackup.restore(dataDirectory: directory, input: input, force: force,
+                                                       masterKey: environment["WARDEN_MASTER_KEY"])
             for line in lines { print(line) }
         } catch let failure as WardenBackup.Failure {
             throw ValidationError(failure.description)
