@@ -30,14 +30,14 @@ def warden(warden_bin):
     def run(*args, stdin=None):
         args = list(args)
         admin = os.environ.get("WARDEN_E2E_POSTGRES_URL")
-        if admin and "--data-dir" in args and "--database" not in args:
+        if admin and args and args[0] in ("root-password", "audit") and "--data-dir" in args and "--database" not in args:
             # The PostgreSQL run: the store of a data directory lives in its own schema (see warden_server).
             args += ["--database", postgres_url(admin, args[args.index("--data-dir") + 1])]
         return subprocess.run([warden_bin, *args], input=stdin, capture_output=True, text=True, timeout=120)
     return run
 
 
-from warden_server import WardenServer, postgres_url  # noqa: E402
+from warden_server import WardenNodes, WardenServer, postgres_url  # noqa: E402
 
 
 @pytest.fixture
@@ -45,6 +45,14 @@ def server(warden_bin, tmp_path):
     """A fresh server on a random port with its own data directory."""
     with WardenServer(warden_bin, data_dir=tmp_path / "data") as running:
         yield running
+
+
+@pytest.fixture
+def two_nodes(warden_bin, tmp_path):
+    """Nodes A and B: two servers on random ports sharing one store: the SQLite file of a shared temporary
+    data directory, or (WARDEN_E2E_POSTGRES_URL set) that directory's schema in PostgreSQL."""
+    with WardenNodes(warden_bin, tmp_path / "data", count=2) as nodes:
+        yield nodes[0], nodes[1]
 
 
 @pytest.fixture(scope="module")

@@ -129,3 +129,33 @@ class WardenServer:
             raise AssertionError(f"aws {' '.join(args)} failed: {result.stderr}")
         parsed = json.loads(result.stdout) if result.stdout.strip() else None
         return result.returncode, parsed, result.stderr
+
+
+class WardenNodes:
+    """Several `warden serve` processes (nodes) on one store, started one after the other so that the
+    first creates the account and the master key and the others find them. They share `data_dir` (master
+    key, root credentials file, and the SQLite database unless `database_url` is given, in which case
+    every node gets `--database <url>`). Use as a context manager; indexing gives the nodes."""
+
+    def __init__(self, binary, data_dir, count=2, database_url=None, env=None):
+        extra = ["--database", database_url] if database_url else []
+        self.nodes = [WardenServer(binary, data_dir=data_dir, extra_args=extra, env=env) for _ in range(count)]
+
+    def __enter__(self):
+        try:
+            for node in self.nodes:
+                node.start()
+        except BaseException:
+            self.__exit__()
+            raise
+        return self
+
+    def __exit__(self, *exc):
+        for node in self.nodes:
+            node.stop()
+
+    def __getitem__(self, index):
+        return self.nodes[index]
+
+    def __len__(self):
+        return len(self.nodes)

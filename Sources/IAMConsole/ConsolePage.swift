@@ -6,8 +6,8 @@ struct ConsolePage: Sendable {
     let request: ConsoleRequest
     let session: ConsoleSession
     let client: ConsoleClient
-    /// The MFA wizard's not-yet-enabled devices (see `PendingMFADevices`).
-    var pendingMFA = PendingMFADevices.shared
+    /// The MFA wizard's not-yet-enabled devices (see `PendingMFADevices`), in the store.
+    var pendingMFA: PendingMFADevices { client.api.pendingMFA }
 
     var caller: Caller { client.caller }
     var isPost: Bool { request.method == .post }

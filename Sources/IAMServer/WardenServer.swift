@@ -80,7 +80,7 @@ public enum WardenServer {
             router.post("/moto-api/reset") { _, _ -> Response in
                 do {
                     try await resetKeepingRoot(store)
-                    api.invalidateCaches()
+                    await api.invalidateCaches()
                     return Response(status: .ok, body: ResponseBody(byteBuffer: ByteBuffer(string: #"{"status": "ok"}"#)))
                 } catch {
                     logger.error("reset failed", metadata: ["error": "\(error)"])

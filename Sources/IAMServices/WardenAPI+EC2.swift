@@ -6,6 +6,7 @@ import Logging
 extension WardenAPI {
     /// EC2 on the same endpoint: authorize every target, honour DryRun, run, render EC2 XML.
     public func handleEC2(parameters: QueryParameters, caller: Caller, facts: RequestFacts, requestID: String) async -> Response {
+        await syncCaches()
         guard let action = parameters.action else {
             return ec2Error(.ec2("MissingAction", "The request must contain the parameter Action"), requestID)
         }
@@ -41,6 +42,7 @@ extension WardenAPI {
     /// would answer), otherwise a clear "not implemented" error. `format` picks the error body.
     public func handleOtherService(service: String, action: String, format: OtherServiceFormat, caller: Caller,
                                    facts: RequestFacts, requestID: String) async -> Response {
+        await syncCaches()
         let fullAction = "\(service):\(action)"
         let denied: Bool
         let message: String

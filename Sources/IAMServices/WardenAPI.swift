@@ -1,4 +1,5 @@
 public import AWSQuery
+import Foundation
 import IAMPolicy
 public import IAMPolicyCatalog
 public import IAMStorage
@@ -21,7 +22,7 @@ public final class WardenAPI: Sendable {
     let box: SecretBox
     let now: @Sendable () -> Int64
     let logger: Logger
-    let cache = PolicyCache()
+    let cache: PolicyCache
     let credentials: CredentialResolver
     let authorizer: Authorizer
     let iam: IAMHandlers
@@ -35,16 +36,33 @@ public final class WardenAPI: Sendable {
     let messages: AuthorizationMessageCodec
     let mfa: MFAVerifier
     let federation: FederatedIdentityVerifier
+    /// Drops this node's caches when another node changed the store (see `ClusterGeneration`).
+    let generation: ClusterGeneration
+    /// Milliseconds, for the generation checks.
+    let millis: @Sendable () -> Int64
+    /// The console MFA wizard's not-yet-enabled devices, in the store.
+    public let pendingMFA: PendingMFADevices
     /// Web console sign-in and sessions.
     public let console: ConsoleSignIn
 
+    /// `millis` is a millisecond clock for the cross-node cache checks (default: wall clock).
     public init(store: any IAMStore, box: SecretBox, catalog: ManagedPolicyCatalog,
-                now: @escaping @Sendable () -> Int64, logger: Logger) {
+                now: @escaping @Sendable () -> Int64, logger: Logger,
+                millis: @escaping @Sendable () -> Int64 = WardenAPI.wallClockMillis) {
         self.store = store
         self.box = box
         self.now = now
         self.logger = logger
-        credentials = CredentialResolver(store: store, box: box)
+        self.millis = millis
+        let credentials = CredentialResolver(store: store, box: box)
+        self.credentials = credentials
+        let cache = PolicyCache()
+        self.cache = cache
+        generation = ClusterGeneration(store: store) {
+            cache.invalidate()
+            credentials.invalidate()
+        }
+        pendingMFA = PendingMFADevices(store: store, box: box)
         messages = AuthorizationMessageCodec(box: box)
         let users = UserLookup(store: store, cache: cache)
         authorizer = Authorizer(store: store, users: users,
@@ -53,7 +71,7 @@ public final class WardenAPI: Sendable {
         let mfa = MFAVerifier(store: store, box: box)
         self.mfa = mfa
         federation = FederatedIdentityVerifier(store: store)
-        console = ConsoleSignIn(store: store, mfa: mfa, users: users, now: now)
+        console = ConsoleSignIn(store: store, mfa: mfa, generation: generation, now: now)
         iam = IAMHandlers(store: store, box: box, catalog: catalog, mfa: mfa, users: users, now: now)
         roles = RoleHandlers(store: store, box: box, catalog: catalog, now: now)
         providers = ProviderHandlers(store: store, box: box, catalog: catalog, now: now)
@@ -65,6 +83,7 @@ public final class WardenAPI: Sendable {
 
     /// The secret to verify a signature with, and who the key belongs to.
     public func authenticate(accessKeyID: String, sessionToken: String?) async throws(AWSServiceError) -> (secret: String, caller: Caller) {
+        await syncCaches()
         do {
             let resolved = try await credentials.resolve(accessKeyID: accessKeyID, sessionToken: sessionToken, now: now())
             return (resolved.secretAccessKey, resolved.caller)
@@ -76,14 +95,23 @@ public final class WardenAPI: Sendable {
         }
     }
 
-    /// Forgets cached credentials and policies (after a reset or an out-of-band change).
-    public func invalidateCaches() {
-        cache.invalidate()
-        credentials.invalidate()
+    /// Forgets cached credentials and policies on this node and, through the store's change
+    /// generation, on every other node (after a write, a reset or an out-of-band change).
+    public func invalidateCaches() async {
+        await generation.changed()
     }
+
+    /// Drops this node's caches when another node changed the store since the last look (at most
+    /// one look per `ClusterGeneration.checkInterval`). Every entry point calls it.
+    public func syncCaches() async {
+        await generation.check(atMillis: millis())
+    }
+
+    public static func wallClockMillis() -> Int64 { Int64((Date().timeIntervalSince1970 * 1_000).rounded(.down)) }
 
     public func handle(service: APIOperation.Service, parameters: QueryParameters, caller: Caller, facts: RequestFacts,
                        requestID: String) async -> Response {
+        await syncCaches()
         guard let action = parameters.action else {
             return error(.missingAction(), service: service, requestID: requestID)
         }
@@ -115,7 +143,7 @@ public final class WardenAPI: Sendable {
             case .standalone: try await standalone.perform(operation, parameters, caller)
             case .sts: try await sts.perform(operation, parameters, caller)
             }
-            if !(action.hasPrefix("Get") || action.hasPrefix("List")) { invalidateCaches() }
+            if !(action.hasPrefix("Get") || action.hasPrefix("List")) { await invalidateCaches() }
             await credentials.recordUse(accessKeyID: caller.accessKeyID, at: facts.time, service: service.rawValue, region: facts.region)
             await credentials.recordRoleUse(caller, at: facts.time, region: facts.region)
             // Service last accessed (AnalysisHandlers): who used which action.

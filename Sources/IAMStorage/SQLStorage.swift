@@ -43,6 +43,12 @@ public final class SQLStorage: IAMStore {
 
     public func reset() async throws {
         try await write { db in
+            // Shared node state (issue 9): throttles and pending MFA devices go; the change
+            // generation only grows, so that every node drops what it cached before the reset.
+            for table in ["failure_throttle", "pending_mfa_device"] {
+                try db.execute(sql: "DELETE FROM \(table)")
+            }
+            try db.execute(sql: "UPDATE change_generation SET generation = generation + 1 WHERE id = ?", arguments: [1])
             // Identity providers (issue 8): children before their providers, all before `account`.
             for table in ["oidc_client_id", "oidc_thumbprint", "oidc_provider", "saml_private_key", "saml_provider"] {
                 try db.execute(sql: "DELETE FROM \(table)")

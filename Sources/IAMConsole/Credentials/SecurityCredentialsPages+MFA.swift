@@ -26,9 +26,10 @@ extension SecurityCredentialsPages {
         let name = page.request.field("device_name")
         var layout = assignLayout()
         // Back to step 1 and Next again in this session: the device made then is still waiting.
-        if let pending = page.pendingMFA.get(session: page.session.tokenHash,
-                                             serialNumber: "arn:aws:iam::\(page.caller.accountID):mfa/\(name)",
-                                             now: page.client.facts.time) {
+        // A store failure reads as "nothing pending": the wizard then creates the device, which fails visibly.
+        if let pending = try? await page.pendingMFA.get(session: page.session.tokenHash,
+                                                        serialNumber: "arn:aws:iam::\(page.caller.accountID):mfa/\(name)",
+                                                        now: page.client.facts.time) {
             return .page("mfa-assign", model(pending, layout: layout, name: name, late: false))
         }
         do {
@@ -36,7 +37,8 @@ extension SecurityCredentialsPages {
             let seed = Data(base64Encoded: created.text("Base32StringSeed")).map { String(decoding: $0, as: UTF8.self) } ?? ""
             let pending = PendingMFADevices.Pending(serialNumber: created.text("SerialNumber"), base32Seed: seed,
                                                     qrPNGBase64: created.text("QRCodePNG"), createdAt: page.client.facts.time)
-            page.pendingMFA.put(pending, session: page.session.tokenHash)
+            // Without it the wizard still works, but a wrong code means starting over.
+            try? await page.pendingMFA.put(pending, session: page.session.tokenHash)
             return .page("mfa-assign", model(pending, layout: layout, name: name, late: false))
         } catch {
             layout.show(error)
@@ -57,13 +59,14 @@ extension SecurityCredentialsPages {
         do {
             try await page.client.call(.iam, "EnableMFADevice", me + [("SerialNumber", serial), ("AuthenticationCode1", code1),
                                                                       ("AuthenticationCode2", code2)])
-            page.pendingMFA.remove(session: page.session.tokenHash)
+            // Left behind on failure, it expires with the wizard's lifetime.
+            try? await page.pendingMFA.remove(session: page.session.tokenHash)
             return done("MFA device assigned. Sign out and sign in again with a code from the device to use MFA.")
         } catch {
             var layout = assignLayout()
             layout.show(error)
-            guard let pending = page.pendingMFA.get(session: page.session.tokenHash, serialNumber: serial,
-                                                    now: page.client.facts.time) else {
+            guard let pending = try? await page.pendingMFA.get(session: page.session.tokenHash, serialNumber: serial,
+                                                               now: page.client.facts.time) else {
                 return await failed(error)
             }
             let name = serial.split(separator: "/").last.map(String.init) ?? ""

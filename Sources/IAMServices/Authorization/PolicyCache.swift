@@ -4,7 +4,8 @@ import Synchronization
 
 /// Compiled policy sets per user, and compiled managed policies per ARN, valid for one
 /// generation of the store. Every successful write operation bumps the generation, which
-/// invalidates everything: simple, and writes are rare next to reads.
+/// invalidates everything: simple, and writes are rare next to reads. Writes on other nodes reach
+/// this cache through the store's change generation (`ClusterGeneration`).
 final class PolicyCache: Sendable {
     private struct State {
         var generation = 0

@@ -24,18 +24,22 @@ public final class ConsoleSignIn: Sendable {
 
     let store: any IAMStore
     let mfa: MFAVerifier
-    let users: UserLookup
     let now: @Sendable () -> Int64
-    let perUser = ConsoleThrottle(limit: 5, windowSeconds: 300)
-    let perClient = ConsoleThrottle(limit: 20, windowSeconds: 300)
+    let generation: ClusterGeneration
+    /// Failed sign-ins per user name and per client address, shared by every node (in the store).
+    let perUser: FailureThrottle
+    let perClient: FailureThrottle
     /// A bcrypt hash to check against when the user is unknown, so both cases take as long.
     private let decoy = Mutex<String?>(nil)
 
-    init(store: any IAMStore, mfa: MFAVerifier, users: UserLookup, now: @escaping @Sendable () -> Int64) {
+    init(store: any IAMStore, mfa: MFAVerifier, generation: ClusterGeneration,
+         now: @escaping @Sendable () -> Int64) {
         self.store = store
         self.mfa = mfa
-        self.users = users
+        self.generation = generation
         self.now = now
+        perUser = FailureThrottle(store: store, scope: "console-user", limit: 5, windowSeconds: 300)
+        perClient = FailureThrottle(store: store, scope: "console-client", limit: 20, windowSeconds: 300)
     }
 
     func decoyHash() async -> String {
@@ -54,9 +58,11 @@ public final class ConsoleSignIn: Sendable {
     /// Step 1: account, user name (nil for the root user) and password.
     public func signIn(account idOrAlias: String, userName: String?, password: String, clientIP: String) async throws -> Result {
         let time = now()
-        let userKey = "user|\(idOrAlias.lowercased())|\((userName ?? "<root>").lowercased())"
-        let clientKey = "client|" + clientIP
-        if perUser.isBlocked(userKey, now: time) || perClient.isBlocked(clientKey, now: time) {
+        let userKey = "\(idOrAlias.lowercased())|\((userName ?? "<root>").lowercased())"
+        let clientKey = clientIP
+        var blocked = try await perUser.isBlocked(userKey, now: time)
+        if !blocked { blocked = try await perClient.isBlocked(clientKey, now: time) }
+        if blocked {
             return .failed(Self.throttledFailure)
         }
         let found = try await account(idOrAlias)
@@ -74,11 +80,11 @@ public final class ConsoleSignIn: Sendable {
         if let hash { checked = hash } else { checked = await decoyHash() }
         let verified = await PasswordHasher.verify(password, hash: checked)
         guard let found, let hash, !hash.isEmpty, verified, userName == nil || user != nil else {
-            perUser.recordFailure(userKey, now: time)
-            perClient.recordFailure(clientKey, now: time)
+            try await perUser.recordFailure(userKey, now: time)
+            try await perClient.recordFailure(clientKey, now: time)
             return .failed(Self.genericFailure)
         }
-        perUser.clear(userKey)
+        try await perUser.clear(userKey)
         var stage = ConsoleSession.Stage.active
         if let user {
             if try await enabledDevice(userID: user.id) != nil {
@@ -106,8 +112,8 @@ public final class ConsoleSignIn: Sendable {
             return .failed(Self.genericFailure)
         }
         let time = now()
-        let clientKey = "client|" + clientIP
-        guard !perClient.isBlocked(clientKey, now: time), let device = try await enabledDevice(userID: userID) else {
+        let clientKey = clientIP
+        guard try await !perClient.isBlocked(clientKey, now: time), let device = try await enabledDevice(userID: userID) else {
             return .failed(Self.throttledFailure)
         }
         let accepted: Bool
@@ -117,7 +123,7 @@ public final class ConsoleSignIn: Sendable {
             return .failed(Self.throttledFailure)
         }
         guard accepted else {
-            perClient.recordFailure(clientKey, now: time)
+            try await perClient.recordFailure(clientKey, now: time)
             return .failed(Self.genericFailure)
         }
         var advanced = session
@@ -212,8 +218,8 @@ public final class ConsoleSignIn: Sendable {
     func recordPasswordUse(_ session: ConsoleSession) async throws {
         if let userID = session.userID {
             try await store.recordPasswordUse(userID: userID, at: now())
-            // PasswordLastUsed is part of the cached user.
-            users.cache.invalidate()
+            // PasswordLastUsed is part of the cached user, on every node.
+            await generation.changed()
         } else {
             try await store.recordRootPasswordUse(accountID: session.accountID, at: now())
         }

@@ -1,12 +1,11 @@
 import IAMModel
 import IAMOTP
 import IAMStorage
-import Synchronization
 
 /// Checks TOTP codes for virtual MFA devices (iam-facts §8.1): ±1 step around the device's
 /// learned drift at sign-in and GetSessionToken, a wider search for two consecutive codes at
-/// enable/resync; a step once accepted is never accepted again (replay); repeated failures per
-/// user and device are throttled.
+/// enable/resync; a step once accepted is never accepted again (replay, in the store); repeated
+/// failures per user and device are throttled (counted in the store, so on every node).
 final class MFAVerifier: Sendable {
     static let signInWindow: Int64 = 1
     static let enableWindow: Int64 = 10
@@ -15,11 +14,13 @@ final class MFAVerifier: Sendable {
 
     private let store: any IAMStore
     private let box: SecretBox
-    private let failures = Mutex([String: (count: Int, since: Int64)]())
+    private let failures: FailureThrottle
 
     init(store: any IAMStore, box: SecretBox) {
         self.store = store
         self.box = box
+        failures = FailureThrottle(store: store, scope: "mfa", limit: Self.maximumFailures,
+                                   windowSeconds: Self.failureWindowSeconds)
     }
 
     static func isCode(_ text: String) -> Bool {
@@ -33,57 +34,39 @@ final class MFAVerifier: Sendable {
     }
 
     /// Throws a throttling error when `key` failed too often recently.
-    func checkThrottle(_ key: String, now: Int64) throws {
-        let blocked = failures.withLock { table -> Bool in
-            guard let entry = table[key] else { return false }
-            if now - entry.since > Self.failureWindowSeconds {
-                table[key] = nil
-                return false
-            }
-            return entry.count >= Self.maximumFailures
-        }
-        if blocked {
+    func checkThrottle(_ key: String, now: Int64) async throws {
+        if try await failures.isBlocked(key, now: now) {
             throw AWSServiceError.limitExceeded("Too many invalid authentication codes for this device. Wait a few minutes and try again.")
         }
     }
 
-    func recordFailure(_ key: String, now: Int64) {
-        failures.withLock { table in
-            let entry: (count: Int, since: Int64) = table[key].flatMap { now - $0.since <= Self.failureWindowSeconds ? $0 : nil } ?? (count: 0, since: now)
-            table[key] = (entry.count + 1, entry.since)
-        }
-    }
-
-    func clearFailures(_ key: String) {
-        failures.withLock { table in table[key] = nil }
-    }
 
     /// Enable/Resync: two consecutive codes; returns the step of the second code and the drift.
-    func consecutive(_ device: IAMMFADevice, _ code1: String, _ code2: String, userID: String, now: Int64) throws -> (step: Int64, drift: Int64) {
+    func consecutive(_ device: IAMMFADevice, _ code1: String, _ code2: String, userID: String, now: Int64) async throws -> (step: Int64, drift: Int64) {
         let key = userID + "|" + device.serialNumber
-        try checkThrottle(key, now: now)
+        try await checkThrottle(key, now: now)
         let current = TOTP.step(at: now)
         guard Self.isCode(code1), Self.isCode(code2),
               let step = try totp(for: device).consecutiveStep(code1, code2, around: current, window: Self.enableWindow),
               step > (device.lastUsedStep ?? Int64.min) else {
-            recordFailure(key, now: now)
+            try await failures.recordFailure(key, now: now)
             throw AWSServiceError("InvalidAuthenticationCode", "Authentication code for device is not valid.", status: 403)
         }
-        clearFailures(key)
+        try await failures.clear(key)
         return (step, step - current)
     }
 
     /// Sign-in and GetSessionToken: one code, ±1 step around the learned drift, never replayed.
     func verify(_ device: IAMMFADevice, code: String, userID: String, now: Int64) async throws -> Bool {
         let key = userID + "|" + device.serialNumber
-        try checkThrottle(key, now: now)
+        try await checkThrottle(key, now: now)
         let center = TOTP.step(at: now) + device.driftSteps
         guard Self.isCode(code), let step = try totp(for: device).matchingStep(code, around: center, window: Self.signInWindow),
               try await store.consumeMFAStep(serialNumber: device.serialNumber, step: step) else {
-            recordFailure(key, now: now)
+            try await failures.recordFailure(key, now: now)
             return false
         }
-        clearFailures(key)
+        try await failures.clear(key)
         return true
     }
 }

@@ -73,7 +73,7 @@ extension IAMHandlers {
             throw AWSServiceError.limitExceeded("Cannot exceed quota for MFADevicesPerUser: \(Self.mfaDevicesPerUser)")
         }
         let time = now()
-        let (step, drift) = try mfa.consecutive(device, code1, code2, userID: user.id, now: time)
+        let (step, drift) = try await mfa.consecutive(device, code1, code2, userID: user.id, now: time)
         device.userID = user.id
         device.enabledAt = time
         device.lastUsedStep = step
@@ -91,7 +91,7 @@ extension IAMHandlers {
         guard device.userID == user.id else {
             throw AWSServiceError.noSuchEntity("MFA Device with serial number \(serial) is not assigned to user \(user.name).")
         }
-        let (step, drift) = try mfa.consecutive(device, code1, code2, userID: user.id, now: now())
+        let (step, drift) = try await mfa.consecutive(device, code1, code2, userID: user.id, now: now())
         device.lastUsedStep = step
         device.driftSteps = drift
         try await store.updateMFADevice(device)

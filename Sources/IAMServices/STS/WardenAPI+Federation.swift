@@ -58,7 +58,7 @@ extension WardenAPI {
             } else {
                 throw AWSServiceError.invalidAction(action)
             }
-            invalidateCaches()
+            await invalidateCaches()
             let body = QueryResponse.success(action: action, namespace: APIOperation.Service.sts.namespace, requestID: requestID,
                                              result: { $0.raw(result) })
             return Response(status: 200, body: body)
