@@ -164,12 +164,13 @@ public final class WardenAPI: Sendable {
         } catch let failure as QueryDecodingError {
             return error(AWSServiceError(failure.code, failure.message, status: failure.httpStatus), service: service,
                          requestID: requestID)
-        } catch StorageError.conflict {
+        } catch StorageError.conflict, StorageError.busy {
             return error(AWSServiceError("ConcurrentModification",
                                          "The request was rejected because multiple requests to change this object were submitted simultaneously. Wait a few minutes and submit your request again.",
                                          status: 409), service: service, requestID: requestID)
         } catch StorageError.notFound {
             return error(.noSuchEntity("The entity cannot be found."), service: service, requestID: requestID)
+
         } catch {
             logger.error("request failed", metadata: ["request-id": "\(requestID)", "action": "\(action)", "error": "\(error)"])
             return self.error(.serviceFailure("An internal error occurred. Request ID: \(requestID)"), service: service,

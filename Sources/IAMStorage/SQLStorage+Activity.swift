@@ -2,7 +2,7 @@ public import IAMModel
 
 extension SQLStorage {
     public func recordActivity(_ activity: IAMActivity) async throws {
-        try await write { db in
+        try await write(isolation: .readCommitted) { db in
             try db.execute(sql: """
                 INSERT INTO activity (account_id, principal_id, principal_arn, service, action, region, at)
                 VALUES (?, ?, ?, ?, ?, ?, ?)

@@ -14,7 +14,7 @@ extension SQLStorage {
 
     @discardableResult
     public func recordThrottleFailure(key: String, at time: Int64, windowSeconds: Int64) async throws -> Int {
-        try await write { db in
+        try await write(isolation: .readCommitted) { db in
             try db.execute(sql: "DELETE FROM failure_throttle WHERE window_start < ?",
                            arguments: [time - Self.throttleRetentionSeconds])
             try db.execute(sql: """
@@ -72,9 +72,9 @@ extension SQLStorage {
 
     @discardableResult
     public func bumpChangeGeneration() async throws -> Int64 {
-        try await write { db in
-            try db.execute(sql: "UPDATE change_generation SET generation = generation + 1 WHERE id = ?", arguments: [1])
-            return try Int64.fetchOne(db, sql: "SELECT generation FROM change_generation WHERE id = ?", arguments: [1]) ?? 0
+        try await write(isolation: .readCommitted) { db in
+            try Int64.fetchOne(db, sql: "UPDATE change_generation SET generation = generation + 1 WHERE id = ? RETURNING generation",
+                               arguments: [1]) ?? 0
         }
     }
 }

@@ -45,7 +45,7 @@ extension SQLStorage {
     }
 
     public func recordAccessKeyUse(id: String, at time: Int64, service: String, region: String) async throws {
-        try await write { db in
+        try await write(isolation: .readCommitted) { db in
             try db.execute(sql: "UPDATE access_key SET last_used_at = ?, last_used_service = ?, last_used_region = ? WHERE id = ?",
                            arguments: [time, service, region, id])
         }

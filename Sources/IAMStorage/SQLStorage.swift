@@ -37,8 +37,9 @@ public final class SQLStorage: IAMStore {
     }
 
     /// A write transaction; a UNIQUE or PRIMARY KEY violation becomes `conflict(key)`.
-    func write<T: Sendable>(conflictKey: String = "entity", _ body: @escaping @Sendable (any SQLSession) throws -> T) async throws -> T {
-        try await backend.write(conflictKey: conflictKey, body)
+    func write<T: Sendable>(conflictKey: String = "entity", isolation: SQLIsolation = .serializable,
+                            _ body: @escaping @Sendable (any SQLSession) throws -> T) async throws -> T {
+        try await backend.write(conflictKey: conflictKey, isolation: isolation, body)
     }
 
     public func reset() async throws {

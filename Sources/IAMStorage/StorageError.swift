@@ -7,4 +7,6 @@ public enum StorageError: Error, Sendable, Equatable {
     case unavailable(String)
     /// A quota checked inside the write (the name says which: `access-keys-per-user`, `versions-per-policy`).
     case limitExceeded(String)
+    /// Concurrent writes to the same rows kept colliding (PostgreSQL serialization failures after every retry).
+    case busy
 }

@@ -5,7 +5,7 @@ Reuses run.py's machinery (pre-signed SigV4 pools replayed by wrk through replay
 non-2xx and socket errors). For two nodes, one wrk per node runs at the same time (half the connections each) and
 the throughputs add up; latency percentiles are the worse node's. Scenarios:
   getuser   iam:GetUser by `bench-plain` (inline policy): the gate's read path (credentials and policies cached)
-  taguser   iam:TagUser by the root key, the same tag again and again: one write transaction per request
+  taguser   iam:TagUser by the root key on 50 users in turn (the same tag again): one write transaction per request
 
 Builds nothing. Build first: swift build -c release --product warden
 Run: python3 benchmarks/http/stores.py --postgres postgres://postgres@127.0.0.1:54329/postgres [--duration 8]
@@ -28,9 +28,11 @@ import uuid
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import run  # noqa: E402
 
-run.KINDS["TagUser"] = ("iam", "Action=TagUser&Version=2010-05-08&UserName=bench&Tags.member.1.Key=team&Tags.member.1.Value=blue",
-                        "<TagUserResponse")
-SCENARIOS = {"getuser": ("bench-plain", ["GetUser"]), "taguser": ("root", ["TagUser"])}
+WRITERS = 50  # taguser spreads its writes over this many users (one hot row would measure only lock contention)
+for i in range(WRITERS):
+    run.KINDS[f"TagUser{i}"] = ("iam", f"Action=TagUser&Version=2010-05-08&UserName=tagged-{i}&Tags.member.1.Key=team"
+                                       "&Tags.member.1.Value=blue", "<TagUserResponse")
+SCENARIOS = {"getuser": ("bench-plain", ["GetUser"]), "taguser": ("root", [f"TagUser{i}" for i in range(WRITERS)])}
 
 
 def start_node(binary, data_dir, database, master_key):
@@ -63,6 +65,9 @@ def setup(nodes, data_dir):
     first = nodes[0]
     first.root = root
     keys = run.create_bench_users(first)
+    iam = run.client(first, "iam", root)
+    for i in range(WRITERS):
+        iam.create_user(UserName=f"tagged-{i}")
     keys["root"] = root
     for node in nodes:
         node.keys = keys

@@ -17,7 +17,7 @@ final class PostgresBackend: SQLBackend {
     var dialect: SQLDialect { .postgres }
 
     /// How often a body is attempted when PostgreSQL reports a transient failure.
-    static let attempts = 6
+    static let attempts = 12
 
     let schema: String?
 
@@ -43,11 +43,16 @@ final class PostgresBackend: SQLBackend {
     }
 
     func read<T: Sendable>(_ body: @escaping @Sendable (any SQLSession) throws -> T) async throws -> T {
-        try await run(write: false, conflictKey: "entity", body)
+        try await run(begin: nil, conflictKey: "entity", body)
     }
 
-    func write<T: Sendable>(conflictKey: String, _ body: @escaping @Sendable (any SQLSession) throws -> T) async throws -> T {
-        try await run(write: true, conflictKey: conflictKey, body)
+    func write<T: Sendable>(conflictKey: String, isolation: SQLIsolation,
+                            _ body: @escaping @Sendable (any SQLSession) throws -> T) async throws -> T {
+        let begin = switch isolation {
+        case .serializable: "BEGIN ISOLATION LEVEL SERIALIZABLE"
+        case .readCommitted: "BEGIN ISOLATION LEVEL READ COMMITTED"
+        }
+        return try await run(begin: begin, conflictKey: conflictKey, body)
     }
 
     func close() async {
@@ -59,10 +64,10 @@ final class PostgresBackend: SQLBackend {
         try? await threads.shutdownGracefully()
     }
 
-    private func run<T: Sendable>(write: Bool, conflictKey: String,
+    private func run<T: Sendable>(begin: String?, conflictKey: String,
                                   _ body: @escaping @Sendable (any SQLSession) throws -> T) async throws -> T {
         do {
-            return try await threads.runIfActive { try self.attempt(write: write, body) }
+            return try await threads.runIfActive { try self.attempt(begin: begin, body) }
         } catch let error as StorageError {
             throw error
         } catch {
@@ -70,16 +75,17 @@ final class PostgresBackend: SQLBackend {
         }
     }
 
-    /// Runs the body in a transaction, again after a transient failure (a fresh connection if it was lost).
-    private func attempt<T>(write: Bool, _ body: (any SQLSession) throws -> T) throws -> T {
+    /// Runs the body (in a transaction opened by `begin`, if any), again after a transient failure (a fresh
+    /// connection if it was lost).
+    private func attempt<T>(begin: String?, _ body: (any SQLSession) throws -> T) throws -> T {
         var attempt = 1
         while true {
             let connection = try acquire()
             let session = PostgresSession(connection: connection, logger: logger)
             do {
                 let result: T
-                if write {
-                    try session.execute(sql: "BEGIN ISOLATION LEVEL SERIALIZABLE")
+                if let begin {
+                    try session.execute(sql: begin)
                     do {
                         result = try body(session)
                         try session.execute(sql: "COMMIT")
@@ -97,7 +103,7 @@ final class PostgresBackend: SQLBackend {
                 guard attempt < Self.attempts, Self.isTransient(error) else { throw error }
                 attempt += 1
                 // A short, growing, jittered pause so competing transactions do not collide again.
-                usleep(UInt32(1000 * attempt * Int.random(in: 1...5)))
+                usleep(UInt32(500 * min(attempt * attempt, 64) * Int.random(in: 1...4)))
             }
         }
     }
@@ -158,6 +164,7 @@ final class PostgresBackend: SQLBackend {
     static func storageError(_ error: any Error, conflictKey: String) -> StorageError {
         if let error = error as? StorageError { return error }
         if sqlState(error) == "23505" { return .conflict(conflictKey) }
+        if let state = sqlState(error), state == "40001" || state == "40P01" { return .busy }
         if let error = error as? PSQLError {
             let message = error.serverInfo?[.message] ?? "\(error.code)"
             return .unavailable("PostgreSQL: \(message) (SQLSTATE \(sqlState(error) ?? "-"))")

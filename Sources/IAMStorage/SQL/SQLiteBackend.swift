@@ -49,7 +49,7 @@ final class SQLiteBackend: SQLBackend {
         }
     }
 
-    func write<T: Sendable>(conflictKey: String, _ body: @escaping @Sendable (any SQLSession) throws -> T) async throws -> T {
+    func write<T: Sendable>(conflictKey: String, isolation: SQLIsolation, _ body: @escaping @Sendable (any SQLSession) throws -> T) async throws -> T {
         do {
             return try await writer.write { db in try body(GRDBSession(db)) }
         } catch let error as StorageError {
