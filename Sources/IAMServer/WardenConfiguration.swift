@@ -13,9 +13,12 @@ public struct WardenConfiguration: Sendable {
     public var masterKey: String?
     /// Largest accepted request body.
     public var maximumBodyBytes: Int
+    /// Serve Prometheus metrics at `/metrics` (unauthenticated; `--no-metrics` turns it off).
+    public var metricsEnabled: Bool
 
     public init(host: String = "127.0.0.1", port: Int = 4600, dataDirectory: String = "./warden-data", ephemeral: Bool = false,
-                acceptAnyCredentials: Bool = false, masterKey: String? = nil, maximumBodyBytes: Int = 1_048_576) {
+                acceptAnyCredentials: Bool = false, masterKey: String? = nil, maximumBodyBytes: Int = 1_048_576,
+                metricsEnabled: Bool = true) {
         self.host = host
         self.port = port
         self.dataDirectory = dataDirectory
@@ -23,6 +26,7 @@ public struct WardenConfiguration: Sendable {
         self.acceptAnyCredentials = acceptAnyCredentials
         self.masterKey = masterKey
         self.maximumBodyBytes = maximumBodyBytes
+        self.metricsEnabled = metricsEnabled
     }
 
     /// The account `--accept-any-credentials` maps unknown keys to.

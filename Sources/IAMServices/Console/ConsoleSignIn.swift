@@ -26,16 +26,19 @@ public final class ConsoleSignIn: Sendable {
     let mfa: MFAVerifier
     let users: UserLookup
     let now: @Sendable () -> Int64
+    let metrics: WardenMetrics
     let perUser = ConsoleThrottle(limit: 5, windowSeconds: 300)
     let perClient = ConsoleThrottle(limit: 20, windowSeconds: 300)
     /// A bcrypt hash to check against when the user is unknown, so both cases take as long.
     private let decoy = Mutex<String?>(nil)
 
-    init(store: any IAMStore, mfa: MFAVerifier, users: UserLookup, now: @escaping @Sendable () -> Int64) {
+    init(store: any IAMStore, mfa: MFAVerifier, users: UserLookup, now: @escaping @Sendable () -> Int64,
+         metrics: WardenMetrics = .disabled) {
         self.store = store
         self.mfa = mfa
         self.users = users
         self.now = now
+        self.metrics = metrics
     }
 
     func decoyHash() async -> String {
@@ -57,6 +60,7 @@ public final class ConsoleSignIn: Sendable {
         let userKey = "user|\(idOrAlias.lowercased())|\((userName ?? "<root>").lowercased())"
         let clientKey = "client|" + clientIP
         if perUser.isBlocked(userKey, now: time) || perClient.isBlocked(clientKey, now: time) {
+            metrics.recordSignInFailure(.throttled, stage: .password)
             return .failed(Self.throttledFailure)
         }
         let found = try await account(idOrAlias)
@@ -76,6 +80,7 @@ public final class ConsoleSignIn: Sendable {
         guard let found, let hash, !hash.isEmpty, verified, userName == nil || user != nil else {
             perUser.recordFailure(userKey, now: time)
             perClient.recordFailure(clientKey, now: time)
+            metrics.recordSignInFailure(.invalid, stage: .password)
             return .failed(Self.genericFailure)
         }
         perUser.clear(userKey)
@@ -87,7 +92,9 @@ public final class ConsoleSignIn: Sendable {
                 switch try await passwordState(user) {
                 case .valid: break
                 case .mustChange: stage = .password
-                case .hardExpired: return .failed("Your password has expired. Contact your administrator to reset it.")
+                case .hardExpired:
+                    metrics.recordSignInFailure(.expired, stage: .password)
+                    return .failed("Your password has expired. Contact your administrator to reset it.")
                 }
             }
         }
@@ -108,16 +115,20 @@ public final class ConsoleSignIn: Sendable {
         let time = now()
         let clientKey = "client|" + clientIP
         guard !perClient.isBlocked(clientKey, now: time), let device = try await enabledDevice(userID: userID) else {
+            metrics.recordSignInFailure(.throttled, stage: .mfa)
             return .failed(Self.throttledFailure)
         }
         let accepted: Bool
         do {
-            accepted = try await mfa.verify(device, code: code.trimmingCharacters(in: .whitespaces), userID: userID, now: time)
+            accepted = try await mfa.verify(device, code: code.trimmingCharacters(in: .whitespaces), userID: userID, now: time,
+                                            source: .console)
         } catch let error as AWSServiceError where error.code == "LimitExceeded" {
+            metrics.recordSignInFailure(.throttled, stage: .mfa)
             return .failed(Self.throttledFailure)
         }
         guard accepted else {
             perClient.recordFailure(clientKey, now: time)
+            metrics.recordSignInFailure(.invalid, stage: .mfa)
             return .failed(Self.genericFailure)
         }
         var advanced = session
@@ -127,6 +138,7 @@ public final class ConsoleSignIn: Sendable {
         case .valid: advanced.stage = .active
         case .mustChange: advanced.stage = .password
         case .hardExpired:
+            metrics.recordSignInFailure(.expired, stage: .mfa)
             try await store.deleteConsoleSession(tokenHash: session.tokenHash)
             return .failed("Your password has expired. Contact your administrator to reset it.")
         }

@@ -15,11 +15,13 @@ final class MFAVerifier: Sendable {
 
     private let store: any IAMStore
     private let box: SecretBox
+    let metrics: WardenMetrics
     private let failures = Mutex([String: (count: Int, since: Int64)]())
 
-    init(store: any IAMStore, box: SecretBox) {
+    init(store: any IAMStore, box: SecretBox, metrics: WardenMetrics = .disabled) {
         self.store = store
         self.box = box
+        self.metrics = metrics
     }
 
     static func isCode(_ text: String) -> Bool {
@@ -33,7 +35,7 @@ final class MFAVerifier: Sendable {
     }
 
     /// Throws a throttling error when `key` failed too often recently.
-    func checkThrottle(_ key: String, now: Int64) throws {
+    func checkThrottle(_ key: String, now: Int64, source: WardenMetrics.MFASource) throws {
         let blocked = failures.withLock { table -> Bool in
             guard let entry = table[key] else { return false }
             if now - entry.since > Self.failureWindowSeconds {
@@ -43,6 +45,7 @@ final class MFAVerifier: Sendable {
             return entry.count >= Self.maximumFailures
         }
         if blocked {
+            metrics.recordMFAFailure(.throttled, source: source)
             throw AWSServiceError.limitExceeded("Too many invalid authentication codes for this device. Wait a few minutes and try again.")
         }
     }
@@ -61,12 +64,13 @@ final class MFAVerifier: Sendable {
     /// Enable/Resync: two consecutive codes; returns the step of the second code and the drift.
     func consecutive(_ device: IAMMFADevice, _ code1: String, _ code2: String, userID: String, now: Int64) throws -> (step: Int64, drift: Int64) {
         let key = userID + "|" + device.serialNumber
-        try checkThrottle(key, now: now)
+        try checkThrottle(key, now: now, source: .api)
         let current = TOTP.step(at: now)
         guard Self.isCode(code1), Self.isCode(code2),
               let step = try totp(for: device).consecutiveStep(code1, code2, around: current, window: Self.enableWindow),
               step > (device.lastUsedStep ?? Int64.min) else {
             recordFailure(key, now: now)
+            metrics.recordMFAFailure(.invalidCode, source: .api)
             throw AWSServiceError("InvalidAuthenticationCode", "Authentication code for device is not valid.", status: 403)
         }
         clearFailures(key)
@@ -74,13 +78,15 @@ final class MFAVerifier: Sendable {
     }
 
     /// Sign-in and GetSessionToken: one code, ±1 step around the learned drift, never replayed.
-    func verify(_ device: IAMMFADevice, code: String, userID: String, now: Int64) async throws -> Bool {
+    func verify(_ device: IAMMFADevice, code: String, userID: String, now: Int64,
+                source: WardenMetrics.MFASource) async throws -> Bool {
         let key = userID + "|" + device.serialNumber
-        try checkThrottle(key, now: now)
+        try checkThrottle(key, now: now, source: source)
         let center = TOTP.step(at: now) + device.driftSteps
         guard Self.isCode(code), let step = try totp(for: device).matchingStep(code, around: center, window: Self.signInWindow),
               try await store.consumeMFAStep(serialNumber: device.serialNumber, step: step) else {
             recordFailure(key, now: now)
+            metrics.recordMFAFailure(.invalidCode, source: source)
             return false
         }
         clearFailures(key)
