@@ -78,8 +78,8 @@ struct AWSEndpoint: Sendable {
         switch SigV4.parseAuthorization(signed) {
         case .success(let parsed): authorization = parsed
         case .failure(let failure):
-            return Routed(response: api.error(AWSServiceError(failure.code.awsCode, failure.message, status: failure.code.httpStatus),
-                                              service: service, requestID: requestID))
+            let refused = AWSServiceError(failure.code.awsCode, failure.message, status: failure.code.httpStatus)
+            return Routed(response: api.error(refused, service: service, requestID: requestID))
         }
         labels = Self.labels(action: parameters.action, scope: authorization.service)
         // Route by the credential scope's service: IAM and STS (Query), EC2, or anything else.

@@ -3,6 +3,7 @@ import HTTPTypes
 import IAMStorage
 import Logging
 import Prometheus
+import Synchronization
 
 /// `/healthz` (the process answers), `/readyz` (the store answers a trivial query) and `/metrics`
 /// (Prometheus text format). None is signed or authorized, and none reaches the AWS endpoint,
@@ -29,25 +30,28 @@ enum OperationsRoutes {
         }
     }
 
-    /// True when the store answered `SELECT 1` within `readinessTimeout`.
+    /// True when the store answered `SELECT 1` within `readinessTimeout`. The query runs in its own
+    /// task, so a store that hangs cannot hold the probe past the timeout.
     static func ready(_ store: any IAMStore, logger: Logger) async -> Bool {
-        await withTaskGroup(of: Bool.self) { group in
-            group.addTask {
+        let answered = FirstAnswer()
+        return await withCheckedContinuation { continuation in
+            Task {
+                var ready = false
                 do {
                     try await store.ping()
-                    return true
+                    ready = true
                 } catch {
                     logger.warning("readiness check failed", metadata: ["error": "\(error)"])
-                    return false
+                }
+                if answered.claim() { continuation.resume(returning: ready) }
+            }
+            Task {
+                try? await Task.sleep(for: readinessTimeout)
+                if answered.claim() {
+                    logger.warning("readiness check timed out")
+                    continuation.resume(returning: false)
                 }
             }
-            group.addTask {
-                try? await Task.sleep(for: readinessTimeout)
-                return false
-            }
-            let first = await group.next() ?? false
-            group.cancelAll()
-            return first
         }
     }
 
@@ -56,5 +60,17 @@ enum OperationsRoutes {
         headers[.contentType] = "application/json"
         headers[.cacheControl] = "no-store"
         return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: body)))
+    }
+}
+
+/// Whichever of the probe and the timer answers first wins; the other's answer is dropped.
+private final class FirstAnswer: Sendable {
+    private let taken = Mutex(false)
+
+    func claim() -> Bool {
+        taken.withLock { taken in
+            defer { taken = true }
+            return !taken
+        }
     }
 }

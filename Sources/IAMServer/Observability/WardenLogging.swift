@@ -1,4 +1,4 @@
-public import Logging
+import Logging
 
 /// How `warden serve` writes its log to standard error.
 public enum WardenLogFormat: String, Sendable, CaseIterable {
@@ -12,8 +12,9 @@ public enum WardenLogFormat: String, Sendable, CaseIterable {
     public func bootstrap() {
         switch self {
         case .text:
-            LoggingSystem.bootstrap({ label, provider in StreamLogHandler.standardError(label: label, metadataProvider: provider) },
-                                    metadataProvider: WardenRequestID.metadataProvider)
+            LoggingSystem.bootstrap(
+                { label, provider in StreamLogHandler.standardError(label: label, metadataProvider: provider) },
+                metadataProvider: WardenRequestID.metadataProvider)
         case .json:
             LoggingSystem.bootstrap({ label, provider in JSONLogHandler.standardError(label: label, metadataProvider: provider) },
                                     metadataProvider: WardenRequestID.metadataProvider)
