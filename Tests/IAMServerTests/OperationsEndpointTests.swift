@@ -73,3 +73,24 @@ struct OperationsEndpointTests {
         }
     }
 }
+
+@Suite("Readiness probe")
+struct ReadinessTests {
+    struct Unavailable: Error {}
+
+    @Test("ready when the store answers, not ready when it throws")
+    func answersAndFailures() async {
+        let logger = Logger(label: "test")
+        #expect(await OperationsRoutes.ready(ping: {}, timeout: .seconds(5), logger: logger))
+        #expect(await OperationsRoutes.ready(ping: { throw Unavailable() }, timeout: .seconds(5), logger: logger) == false)
+    }
+
+    @Test("a store that hangs is not ready once the timeout passes, and the probe returns")
+    func hangingStore() async {
+        let started = ContinuousClock.now
+        let ready = await OperationsRoutes.ready(ping: { try await Task.sleep(for: .seconds(30)) }, timeout: .milliseconds(200),
+                                                 logger: Logger(label: "test"))
+        #expect(ready == false)
+        #expect(ContinuousClock.now - started < .seconds(10))
+    }
+}

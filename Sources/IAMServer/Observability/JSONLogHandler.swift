@@ -1,13 +1,5 @@
 public import Foundation
 public import Logging
-import Synchronization
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// A swift-log handler that writes one JSON object per line: `time` (ISO-8601 UTC with
 /// milliseconds), `level`, `message`, `logger`, then the metadata flattened into the same object
@@ -144,25 +136,5 @@ public struct JSONLogHandler: LogHandler {
         }
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T\(pad(secondOfDay / 3_600, 2)):"
             + "\(pad(secondOfDay % 3_600 / 60, 2)):\(pad(secondOfDay % 60, 2)).\(pad(millis, 3))Z"
-    }
-}
-
-/// Whole lines to standard error, one `write(2)` each, so concurrent lines never interleave.
-enum StandardErrorLines {
-    static let lock = Mutex(())
-
-    static func emit(_ line: String) {
-        let bytes = Array(line.utf8)
-        lock.withLock { _ in
-            var offset = 0
-            while offset < bytes.count {
-                let written = bytes.withUnsafeBytes { buffer -> Int in
-                    guard let base = buffer.baseAddress else { return -1 }
-                    return write(2, base + offset, buffer.count - offset)
-                }
-                if written <= 0 { break }
-                offset += written
-            }
-        }
     }
 }

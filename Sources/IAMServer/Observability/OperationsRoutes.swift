@@ -1,14 +1,13 @@
 import Hummingbird
 import HTTPTypes
 import IAMStorage
-import Logging
+package import Logging
 import Prometheus
-import Synchronization
 
 /// `/healthz` (the process answers), `/readyz` (the store answers a trivial query) and `/metrics`
 /// (Prometheus text format). None is signed or authorized, and none reaches the AWS endpoint,
 /// which only serves `/`.
-enum OperationsRoutes {
+package enum OperationsRoutes {
     /// How long `/readyz` waits for the store before answering 503.
     static let readinessTimeout: Duration = .seconds(2)
 
@@ -16,7 +15,9 @@ enum OperationsRoutes {
                          logger: Logger) {
         router.get("/healthz") { _, _ in json(.ok, #"{"status":"ok"}"#) }
         router.get("/readyz") { _, _ in
-            if await ready(store, logger: logger) { return json(.ok, #"{"status":"ready"}"#) }
+            if await ready(ping: { try await store.ping() }, timeout: readinessTimeout, logger: logger) {
+                return json(.ok, #"{"status":"ready"}"#)
+            }
             return json(.serviceUnavailable, #"{"status":"unavailable"}"#)
         }
         if let registry {
@@ -30,15 +31,16 @@ enum OperationsRoutes {
         }
     }
 
-    /// True when the store answered `SELECT 1` within `readinessTimeout`. The query runs in its own
-    /// task, so a store that hangs cannot hold the probe past the timeout.
-    static func ready(_ store: any IAMStore, logger: Logger) async -> Bool {
+    /// True when `ping` (the store's `SELECT 1`) returned within `timeout`. It runs in its own task,
+    /// so a store that hangs cannot hold the probe past the timeout.
+    package static func ready(ping: @escaping @Sendable () async throws -> Void, timeout: Duration,
+                              logger: Logger) async -> Bool {
         let answered = FirstAnswer()
         return await withCheckedContinuation { continuation in
             Task {
                 var ready = false
                 do {
-                    try await store.ping()
+                    try await ping()
                     ready = true
                 } catch {
                     logger.warning("readiness check failed", metadata: ["error": "\(error)"])
@@ -46,7 +48,7 @@ enum OperationsRoutes {
                 if answered.claim() { continuation.resume(returning: ready) }
             }
             Task {
-                try? await Task.sleep(for: readinessTimeout)
+                try? await Task.sleep(for: timeout)
                 if answered.claim() {
                     logger.warning("readiness check timed out")
                     continuation.resume(returning: false)
@@ -60,17 +62,5 @@ enum OperationsRoutes {
         headers[.contentType] = "application/json"
         headers[.cacheControl] = "no-store"
         return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: body)))
-    }
-}
-
-/// Whichever of the probe and the timer answers first wins; the other's answer is dropped.
-private final class FirstAnswer: Sendable {
-    private let taken = Mutex(false)
-
-    func claim() -> Bool {
-        taken.withLock { taken in
-            defer { taken = true }
-            return !taken
-        }
     }
 }
