@@ -8,10 +8,12 @@ struct ServeCommand: AsyncParsableCommand {
         commandName: "serve",
         abstract: "Run the IAM/STS endpoint (SQLite store in the data directory).",
         discussion: """
-            Environment: WARDEN_HOST, WARDEN_PORT, WARDEN_DATA_DIR, WARDEN_LOG_LEVEL, WARDEN_LOG_FORMAT, WARDEN_MASTER_KEY
-            (base64 of 32 bytes; otherwise a key file is created in the data directory). Flags win over the environment.
-            Operations: GET /healthz, GET /readyz and GET /metrics (Prometheus; unauthenticated, so keep the listener on
-            loopback or behind a proxy, or pass --no-metrics).
+            Environment: WARDEN_HOST, WARDEN_PORT, WARDEN_DATA_DIR, WARDEN_LOG_LEVEL, WARDEN_LOG_FORMAT, \
+            WARDEN_MASTER_KEY (base64 of 32 bytes; otherwise a key file is created in the data directory). Flags win \
+            over the environment.
+
+            Operations: GET /healthz, GET /readyz and GET /metrics (Prometheus; unauthenticated, so keep the \
+            listener on loopback or behind a proxy, or pass --no-metrics).
             """)
 
     @Option(help: "Address to listen on.")
