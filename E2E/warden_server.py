@@ -22,13 +22,16 @@ def postgres_url(admin_url, data_dir):
 class WardenServer:
     """A `warden serve` process. Use `start()`/`stop()` or as a context manager."""
 
-    def __init__(self, binary, data_dir=None, ephemeral=False, extra_args=(), env=None, log_level="warning"):
+    def __init__(self, binary, data_dir=None, ephemeral=False, extra_args=(), env=None, log_level="warning",
+                 stderr_path=None):
         self.binary = binary
         self.data_dir = data_dir
         self.ephemeral = ephemeral
         self.extra_args = list(extra_args)
         self.env = env
         self.log_level = log_level
+        # With a path, standard error (the log) goes to that file instead of joining standard output.
+        self.stderr_path = stderr_path
         self.process = None
         self.endpoint = None
         self.credentials_path = None
@@ -46,7 +49,10 @@ class WardenServer:
         args += self.extra_args
         args += self.postgres_args()
         env = dict(os.environ, **(self.env or {}))
-        self.process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
+        stderr = open(self.stderr_path, "w") if self.stderr_path else subprocess.STDOUT
+        self.process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=stderr, text=True, env=env)
+        if self.stderr_path:
+            stderr.close()
         deadline = time.time() + timeout
         while time.time() < deadline:
             line = self.process.stdout.readline()

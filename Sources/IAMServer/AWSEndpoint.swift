@@ -17,8 +17,30 @@ struct AWSEndpoint: Sendable {
     let logger: Logger
     let signingKeys = SigningKeyCache()
 
+    /// What the chain produced, before it becomes an HTTP response: the body and its content type.
+    struct Routed {
+        var response: WardenAPI.Response
+        var contentType = "text/xml"
+    }
+
     func respond(_ request: Request, _ context: WardenRequestContext) async -> Response {
-        let requestID = Self.requestID()
+        let started = ContinuousClock.now
+        let requestID = WardenRequestID.current ?? Self.requestID()
+        var labels = (service: WardenMetrics.Service.iam, operation: WardenMetrics.unknown)
+        let routed = await route(request, context, requestID: requestID, labels: &labels)
+        api.metrics.recordRequest(service: labels.service, operation: labels.operation, status: routed.response.status,
+                                  errorCode: routed.response.errorCode,
+                                  nanoseconds: RequestObservationMiddleware.nanoseconds(ContinuousClock.now - started))
+        logger.info("request", metadata: [
+            "request-id": "\(requestID)", "service": "\(labels.service.rawValue)", "operation": "\(labels.operation)",
+            "status": "\(routed.response.status)", "code": "\(routed.response.errorCode ?? "none")",
+        ])
+        return render(routed.response, requestID, contentType: routed.contentType)
+    }
+
+    /// The chain itself; `labels` learns the request's bounded metric labels as routing does.
+    func route(_ request: Request, _ context: WardenRequestContext, requestID: String,
+               labels: inout (service: WardenMetrics.Service, operation: String)) async -> Routed {
         let service = APIOperation.Service.iam
         // Body, bounded.
         let body: [UInt8]
@@ -26,9 +48,9 @@ struct AWSEndpoint: Sendable {
             let buffer = try await request.body.collect(upTo: configuration.maximumBodyBytes)
             body = Array(buffer.readableBytesView)
         } catch {
-            return render(api.error(AWSServiceError("RequestEntityTooLarge",
-                                                    "Request body is larger than \(configuration.maximumBodyBytes) bytes.", status: 413),
-                                    service: service, requestID: requestID), requestID)
+            let tooLarge = AWSServiceError("RequestEntityTooLarge",
+                                           "Request body is larger than \(configuration.maximumBodyBytes) bytes.", status: 413)
+            return Routed(response: api.error(tooLarge, service: service, requestID: requestID))
         }
         let rawQuery = request.uri.query ?? ""
         let parameters: QueryParameters
@@ -37,9 +59,10 @@ struct AWSEndpoint: Sendable {
             let fromBody = request.method == .post ? try QueryParameters(formEncoded: String(decoding: body, as: UTF8.self)) : QueryParameters([])
             parameters = try fromQuery.merging(fromBody)
         } catch {
-            return render(api.error(AWSServiceError(error.code, error.message, status: error.httpStatus), service: service,
-                                    requestID: requestID), requestID)
+            return Routed(response: api.error(AWSServiceError(error.code, error.message, status: error.httpStatus),
+                                              service: service, requestID: requestID))
         }
+        labels = Self.labels(action: parameters.action, scope: nil)
         // HTTPTypes keeps Host apart, as the `:authority` pseudo-header; SigV4 signs it as `host`.
         var headers = request.headers.map { (name: $0.name.canonicalName, value: $0.value) }
         if let authority = request.head.authority { headers.append((name: "host", value: authority)) }
@@ -49,15 +72,16 @@ struct AWSEndpoint: Sendable {
         if let action = parameters.action, WardenAPI.unsignedActions.contains(action),
            request.headers[.authorization] == nil, !rawQuery.contains("X-Amz-Signature=") {
             let facts = RequestFacts(time: time, sourceIP: Self.sourceIP(context), secureTransport: false, region: "us-east-1")
-            return render(await api.handleUnsigned(parameters: parameters, facts: facts, requestID: requestID), requestID)
+            return Routed(response: await api.handleUnsigned(parameters: parameters, facts: facts, requestID: requestID))
         }
         let authorization: SigV4Authorization
         switch SigV4.parseAuthorization(signed) {
         case .success(let parsed): authorization = parsed
         case .failure(let failure):
-            return render(api.error(AWSServiceError(failure.code.awsCode, failure.message, status: failure.code.httpStatus),
-                                    service: service, requestID: requestID), requestID)
+            let refused = AWSServiceError(failure.code.awsCode, failure.message, status: failure.code.httpStatus)
+            return Routed(response: api.error(refused, service: service, requestID: requestID))
         }
+        labels = Self.labels(action: parameters.action, scope: authorization.service)
         // Route by the credential scope's service: IAM and STS (Query), EC2, or anything else.
         let target: APIOperation.Service = authorization.service == "sts" ? .sts : .iam
         let caller: Caller
@@ -69,13 +93,14 @@ struct AWSEndpoint: Sendable {
                                              region: authorization.region, service: authorization.service)
             if case .failure(let failure) = SigV4.verify(signed, authorization, signingKey: signingKey,
                                                          payloadSHA256: payloadHash, now: time) {
-                return render(api.error(AWSServiceError(failure.code.awsCode, failure.message, status: failure.code.httpStatus),
-                                        service: target, requestID: requestID), requestID)
+                return Routed(response: api.error(AWSServiceError(failure.code.awsCode, failure.message,
+                                                                  status: failure.code.httpStatus),
+                                                  service: target, requestID: requestID))
             }
             caller = found
         } catch let failure {
             guard configuration.acceptAnyCredentials, failure.code == "InvalidClientTokenId" else {
-                return render(api.error(failure, service: target, requestID: requestID), requestID)
+                return Routed(response: api.error(failure, service: target, requestID: requestID))
             }
             caller = Caller(accountID: WardenConfiguration.anyCredentialsAccount, user: nil,
                             accessKeyID: authorization.accessKeyID)
@@ -84,16 +109,31 @@ struct AWSEndpoint: Sendable {
                                  region: authorization.region)
         switch authorization.service {
         case "iam", "sts":
-            return render(await api.handle(service: target, parameters: parameters, caller: caller, facts: facts,
-                                           requestID: requestID), requestID)
+            return Routed(response: await api.handle(service: target, parameters: parameters, caller: caller, facts: facts,
+                                                     requestID: requestID))
         case "ec2":
-            return render(await api.handleEC2(parameters: parameters, caller: caller, facts: facts, requestID: requestID),
-                          requestID)
+            return Routed(response: await api.handleEC2(parameters: parameters, caller: caller, facts: facts,
+                                                        requestID: requestID))
         default:
             let (action, format) = Self.otherServiceAction(request, parameters, service: authorization.service)
             let response = await api.handleOtherService(service: authorization.service, action: action, format: format,
                                                         caller: caller, facts: facts, requestID: requestID)
-            return render(response, requestID, contentType: format == .json ? "application/x-amz-json-1.1" : "text/xml")
+            return Routed(response: response, contentType: format == .json ? "application/x-amz-json-1.1" : "text/xml")
+        }
+    }
+
+    /// Metric labels from the operation tables: the credential scope's service when known (else
+    /// the service whose table has the action), and `unknown` for actions no table has.
+    static func labels(action: String?, scope: String?) -> (service: WardenMetrics.Service, operation: String) {
+        switch scope {
+        case "iam": return (.iam, WardenMetrics.operation(action, service: .iam))
+        case "sts": return (.sts, WardenMetrics.operation(action, service: .sts))
+        case "ec2": return (.ec2, WardenMetrics.ec2Operation(action))
+        case .some: return (.other, WardenMetrics.unknown)
+        case nil:
+            let sts = WardenMetrics.operation(action, service: .sts)
+            if sts != WardenMetrics.unknown { return (.sts, sts) }
+            return (.iam, WardenMetrics.operation(action, service: .iam))
         }
     }
 

@@ -16,10 +16,12 @@ public struct WardenConfiguration: Sendable {
     /// A PostgreSQL URL (`postgres://user:password@host:5432/database`): the store several nodes share.
     /// Nil keeps the embedded SQLite store in the data directory.
     public var databaseURL: String?
+    /// Serve Prometheus metrics at `/metrics` (unauthenticated; `--no-metrics` turns it off).
+    public var metricsEnabled: Bool
 
     public init(host: String = "127.0.0.1", port: Int = 4600, dataDirectory: String = "./warden-data", ephemeral: Bool = false,
                 acceptAnyCredentials: Bool = false, masterKey: String? = nil, maximumBodyBytes: Int = 1_048_576,
-                databaseURL: String? = nil) {
+                databaseURL: String? = nil, metricsEnabled: Bool = true) {
         self.host = host
         self.port = port
         self.dataDirectory = dataDirectory
@@ -28,6 +30,7 @@ public struct WardenConfiguration: Sendable {
         self.masterKey = masterKey
         self.maximumBodyBytes = maximumBodyBytes
         self.databaseURL = databaseURL
+        self.metricsEnabled = metricsEnabled
     }
 
     /// The account `--accept-any-credentials` maps unknown keys to.

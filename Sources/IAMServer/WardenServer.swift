@@ -6,6 +6,7 @@ import IAMPolicyCatalog
 import IAMServices
 import IAMStorage
 public import Logging
+import Prometheus
 import UnixSignals
 
 /// `buildApplication` and `run`: storage, keys, the first account, the routes, and the server.
@@ -20,6 +21,8 @@ public enum WardenServer {
         var api: WardenAPI
         var directory: DataDirectory
         var root: AccountBootstrap.RootCredentials
+        /// This server's metrics (nil with `--no-metrics`), never a process-wide registry.
+        var registry: PrometheusCollectorRegistry?
     }
 
     static func now() -> Int64 { Int64(Date().timeIntervalSince1970) }
@@ -60,8 +63,21 @@ public enum WardenServer {
         if let secret = root.secretAccessKey {
             try directory.writeCredentials(accessKeyID: root.accessKeyID, secretAccessKey: secret)
         }
-        let api = WardenAPI(store: store, box: box, catalog: catalog, now: { now() }, logger: logger)
-        return Prepared(store: store, api: api, directory: directory, root: root)
+        let registry = configuration.metricsEnabled ? PrometheusCollectorRegistry() : nil
+        let metrics = registry.map { WardenMetrics(factory: metricsFactory($0)) } ?? .disabled
+        let api = WardenAPI(store: store, box: box, catalog: catalog, now: { now() }, logger: logger, metrics: metrics)
+        return Prepared(store: store, api: api, directory: directory, root: root, registry: registry)
+    }
+
+    /// swift-metrics over one registry; request latency buckets from 1 ms to 10 s.
+    static func metricsFactory(_ registry: PrometheusCollectorRegistry) -> PrometheusMetricsFactory {
+        var factory = PrometheusMetricsFactory(registry: registry)
+        factory.defaultDurationHistogramBuckets = [
+            .milliseconds(1), .microseconds(2_500), .milliseconds(5), .milliseconds(10), .milliseconds(25), .milliseconds(50),
+            .milliseconds(100), .milliseconds(250), .milliseconds(500), .seconds(1), .milliseconds(2_500), .seconds(5),
+            .seconds(10),
+        ]
+        return factory
     }
 
     /// Builds the HTTP application for a configuration. `onListening` receives the bound port.
@@ -70,6 +86,9 @@ public enum WardenServer {
     ) async throws -> some ApplicationProtocol {
         let prepared = try await prepare(configuration, logger: logger)
         let router = Router(context: WardenRequestContext.self)
+        // Operations (issue 9): request ids and console metrics first, then health and metrics routes.
+        router.add(middleware: RequestObservationMiddleware(metrics: prepared.api.metrics))
+        OperationsRoutes.register(on: router, store: prepared.store, registry: prepared.registry, logger: logger)
         let endpoint = AWSEndpoint(api: prepared.api, configuration: configuration, now: { now() }, logger: logger)
         router.post("/") { request, context in await endpoint.respond(request, context) }
         router.get("/") { request, context in await endpoint.respond(request, context) }

@@ -35,7 +35,7 @@ extension WardenAPI {
 
     public func ec2Error(_ failure: AWSServiceError, _ requestID: String) -> Response {
         Response(status: failure.httpStatus, body: QueryErrorResponse.ec2(code: failure.code, message: failure.message, requestID: requestID),
-                 explanation: failure.explanation, plainDenial: failure.plainDenial)
+                 explanation: failure.explanation, plainDenial: failure.plainDenial, errorCode: failure.code)
     }
 
     /// A service Warden does not implement: AccessDenied when policies deny the action (as AWS
@@ -69,16 +69,16 @@ extension WardenAPI {
             xml.element("Message", message)
             xml.element("RequestId", requestID)
             xml.close("Error")
-            return Response(status: status, body: xml.text, explanation: explanation)
+            return Response(status: status, body: xml.text, explanation: explanation, errorCode: code)
         case .json:
             let escaped = message.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
             return Response(status: denied ? 400 : 400,
                             body: "{\"__type\":\"\(denied ? "AccessDeniedException" : "UnknownOperationException")\",\"message\":\"\(escaped)\"}",
-                            explanation: explanation)
+                            explanation: explanation, errorCode: code)
         case .query:
             return Response(status: status, body: QueryErrorResponse.query(code: code, message: message, isSenderFault: true,
                                                                            requestID: requestID, namespace: ""),
-                            explanation: explanation)
+                            explanation: explanation, errorCode: code)
         }
     }
 

@@ -16,12 +16,16 @@ public final class WardenAPI: Sendable {
         public var explanation: String?
         /// For an EC2 denial: the sentence the encoded message stands for.
         public var plainDenial: String?
+        /// For an error: its AWS code (metrics).
+        public var errorCode: String?
     }
 
     let store: any IAMStore
     let box: SecretBox
     let now: @Sendable () -> Int64
     let logger: Logger
+    /// Request, decision, sign-in and MFA counters (`/metrics`).
+    public let metrics: WardenMetrics
     let cache: PolicyCache
     let credentials: CredentialResolver
     let authorizer: Authorizer
@@ -47,9 +51,10 @@ public final class WardenAPI: Sendable {
 
     /// `millis` is a millisecond clock for the cross-node cache checks (default: wall clock).
     public init(store: any IAMStore, box: SecretBox, catalog: ManagedPolicyCatalog,
-                now: @escaping @Sendable () -> Int64, logger: Logger,
+                now: @escaping @Sendable () -> Int64, logger: Logger, metrics: WardenMetrics = .disabled,
                 millis: @escaping @Sendable () -> Int64 = WardenAPI.wallClockMillis) {
         self.store = store
+        self.metrics = metrics
         self.box = box
         self.now = now
         self.logger = logger
@@ -66,12 +71,13 @@ public final class WardenAPI: Sendable {
         messages = AuthorizationMessageCodec(box: box)
         let users = UserLookup(store: store, cache: cache)
         authorizer = Authorizer(store: store, users: users,
-                                policies: PolicySetBuilder(store: store, catalog: catalog, cache: cache), messages: messages)
+                                policies: PolicySetBuilder(store: store, catalog: catalog, cache: cache), messages: messages,
+                                metrics: metrics)
         ec2 = EC2Handlers(store: store, now: now)
-        let mfa = MFAVerifier(store: store, box: box)
+        let mfa = MFAVerifier(store: store, box: box, metrics: metrics)
         self.mfa = mfa
         federation = FederatedIdentityVerifier(store: store)
-        console = ConsoleSignIn(store: store, mfa: mfa, generation: generation, now: now)
+        console = ConsoleSignIn(store: store, mfa: mfa, generation: generation, now: now, metrics: metrics)
         iam = IAMHandlers(store: store, box: box, catalog: catalog, mfa: mfa, users: users, now: now)
         roles = RoleHandlers(store: store, box: box, catalog: catalog, now: now)
         providers = ProviderHandlers(store: store, box: box, catalog: catalog, now: now)
@@ -182,6 +188,6 @@ public final class WardenAPI: Sendable {
         Response(status: failure.httpStatus,
                  body: QueryErrorResponse.query(code: failure.code, message: failure.message, isSenderFault: failure.isSenderFault,
                                                 requestID: requestID, namespace: service.namespace),
-                 explanation: failure.explanation)
+                 explanation: failure.explanation, errorCode: failure.code)
     }
 }

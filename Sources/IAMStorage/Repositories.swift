@@ -88,6 +88,8 @@ public protocol IAMStore: AccountRepository, UserRepository, GroupRepository, Po
     RoleRepository, ProviderRepository, ServerCertificateRepository, ActivityRepository, StandaloneAccountRepository, ClusterRepository {
     /// Deletes every row (the `--ephemeral` reset).
     func reset() async throws
+    /// Answers a trivial query, or throws when the store cannot be reached (`/readyz`).
+    func ping() async throws
 }
 
 extension CredentialRepository {

@@ -8,9 +8,12 @@ struct ServeCommand: AsyncParsableCommand {
         commandName: "serve",
         abstract: "Run the IAM/STS endpoint (SQLite store in the data directory, or a shared PostgreSQL database).",
         discussion: """
-            Environment: WARDEN_HOST, WARDEN_PORT, WARDEN_DATA_DIR, WARDEN_LOG_LEVEL, WARDEN_DATABASE_URL, WARDEN_MASTER_KEY
-            (base64 of 32 bytes; otherwise a key file is created in the data directory: nodes sharing one PostgreSQL
-            database need the same key). Flags win over the environment.
+            Environment: WARDEN_HOST, WARDEN_PORT, WARDEN_DATA_DIR, WARDEN_LOG_LEVEL, WARDEN_LOG_FORMAT, \
+            WARDEN_DATABASE_URL, WARDEN_MASTER_KEY (base64 of 32 bytes; otherwise a key file is created in the data \
+            directory: nodes sharing one PostgreSQL database need the same key). Flags win over the environment.
+
+            Operations: GET /healthz, GET /readyz and GET /metrics (Prometheus; unauthenticated, so keep the \
+            listener on loopback or behind a proxy, or pass --no-metrics).
             """)
 
     @Option(help: "Address to listen on.")
@@ -28,6 +31,12 @@ struct ServeCommand: AsyncParsableCommand {
 
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.")
     var logLevel: String?
+
+    @Option(name: .customLong("log-format"), help: "text (default) or json (one JSON object per line on standard error).")
+    var logFormat: String?
+
+    @Flag(name: .customLong("no-metrics"), help: "Do not serve Prometheus metrics at /metrics.")
+    var noMetrics = false
 
     @Flag(help: "Keep all state in memory (test suites); enables POST /moto-api/reset.")
     var ephemeral = false
@@ -49,6 +58,11 @@ struct ServeCommand: AsyncParsableCommand {
         guard let level = Logger.Level(rawValue: levelName) else {
             throw ValidationError("unknown log level `\(levelName)`")
         }
+        let formatName = logFormat ?? environment["WARDEN_LOG_FORMAT"] ?? "text"
+        guard let format = WardenLogFormat(rawValue: formatName) else {
+            throw ValidationError("unknown log format `\(formatName)` (text or json)")
+        }
+        format.bootstrap()
         var logger = Logger(label: "warden")
         logger.logLevel = level
         let configuration = WardenConfiguration(
@@ -57,7 +71,7 @@ struct ServeCommand: AsyncParsableCommand {
             dataDirectory: dataDirectory ?? environment["WARDEN_DATA_DIR"] ?? "./warden-data",
             ephemeral: ephemeral, acceptAnyCredentials: acceptAnyCredentials,
             masterKey: environment["WARDEN_MASTER_KEY"],
-            databaseURL: databaseURL ?? environment["WARDEN_DATABASE_URL"])
+            databaseURL: databaseURL ?? environment["WARDEN_DATABASE_URL"], metricsEnabled: !noMetrics)
         do {
             try await WardenServer.run(configuration, logger: logger)
         } catch let error as WardenServer.StartupError {

@@ -24,8 +24,13 @@ extension Authorizer {
         }
         for action in actions {
             let request = AuthorizationRequest(principal: principal, action: action, resource: roleARN, context: context)
-            guard let trust, PolicyEvaluator.resourcePolicyAllows(request, trust) != nil,
-                  PolicyEvaluator.evaluate(request, PolicySet(identity: [], resource: trust)).isAllowed else {
+            var outcome = Decision.Outcome.implicitDeny
+            if let trust {
+                outcome = PolicyEvaluator.evaluate(request, PolicySet(identity: [], resource: trust)).outcome
+                if outcome == .allow, PolicyEvaluator.resourcePolicyAllows(request, trust) == nil { outcome = .implicitDeny }
+            }
+            metrics.recordDecision(outcome, action: action)
+            guard outcome == .allow else {
                 throw AWSServiceError.accessDenied("Not authorized to perform \(action)")
             }
         }

@@ -10,6 +10,8 @@ struct Authorizer: Sendable {
     let users: UserLookup
     let policies: PolicySetBuilder
     let messages: AuthorizationMessageCodec
+    /// Counts every decision (`warden_authorization_decisions_total`).
+    let metrics: WardenMetrics
 
     /// What the gate decided, for logs: the decision and the request it evaluated.
     struct Outcome: Sendable {
@@ -37,6 +39,7 @@ struct Authorizer: Sendable {
         }
         // The root user may do anything in its account (no SCPs, no resource policies on IAM).
         guard let set = try await policySet(for: caller) else {
+            metrics.recordDecision(.allow, action: action)
             return Outcome(action: action, resource: resource, decision: .allow(nil))
         }
         let context = try requestContext(spec, parameters, caller: caller, facts: facts)
@@ -46,6 +49,7 @@ struct Authorizer: Sendable {
            try await store.passwordPolicy(accountID: caller.accountID)?.allowUsersToChangePassword == true {
             decision = .allow(nil)
         }
+        metrics.recordDecision(decision.outcome, action: action)
         guard decision.isAllowed else {
             let why = decision.denialPhrase(action: action) ?? ""
             var denial = AWSServiceError.accessDenied("User: \(caller.arn) is not authorized to perform: \(action) on resource: \(resource) \(why)")
@@ -209,7 +213,10 @@ struct Authorizer: Sendable {
     /// with the decision sealed in the encoded message.
     func authorizeEC2(_ operation: EC2Operation, _ parameters: QueryParameters, caller: Caller, facts: RequestFacts,
                       ec2: EC2Handlers) async throws {
-        guard let set = try await policySet(for: caller) else { return }
+        guard let set = try await policySet(for: caller) else {
+            metrics.recordDecision(.allow, action: operation.action)
+            return
+        }
         let scope = EC2Handlers.Scope(accountID: caller.accountID, region: facts.region)
         let targets = try await EC2Authorization.targets(operation, parameters, scope, ec2)
         var base = try requestContext(AuthorizationSpec(action: operation.action, resource: .any), parameters, caller: caller,
@@ -226,6 +233,7 @@ struct Authorizer: Sendable {
                                                context: context)
             let decision = PolicyEvaluator.evaluate(request, set)
             if !decision.isAllowed {
+                metrics.recordDecision(decision.outcome, action: operation.action)
                 var denial = AWSServiceError.unauthorizedOperation(
                     messages.encode(caller: caller, action: operation.action, resource: target.resource, decision: decision,
                                     context: context))
@@ -235,17 +243,20 @@ struct Authorizer: Sendable {
                 throw denial
             }
         }
+        metrics.recordDecision(.allow, action: operation.action)
     }
 
     /// A single action on `*` (sts:DecodeAuthorizationMessage), with the usual AccessDenied.
     func authorizeAction(_ action: String, caller: Caller, facts: RequestFacts) async throws -> Outcome {
         guard let set = try await policySet(for: caller) else {
+            metrics.recordDecision(.allow, action: action)
             return Outcome(action: action, resource: "*", decision: .allow(nil))
         }
         let context = try requestContext(AuthorizationSpec(action: action, resource: .any), QueryParameters([]), caller: caller,
                                          facts: facts)
         let request = AuthorizationRequest(principal: caller.principal, action: action, resource: "*", context: context)
         let decision = PolicyEvaluator.evaluate(request, set)
+        metrics.recordDecision(decision.outcome, action: action)
         guard decision.isAllowed else {
             var denial = AWSServiceError.accessDenied("User: \(caller.arn) is not authorized to perform: \(action) on resource: * \(decision.denialPhrase(action: action) ?? "")")
             denial.explanation = decision.explanation
@@ -256,11 +267,16 @@ struct Authorizer: Sendable {
 
     /// Services Warden does not implement: evaluated so that a denial looks like AWS's.
     func authorizeOther(service: String, action: String, caller: Caller, facts: RequestFacts) async throws -> Decision {
-        guard let set = try await policySet(for: caller) else { return .allow(nil) }
         let fullAction = "\(service):\(action)"
+        guard let set = try await policySet(for: caller) else {
+            metrics.recordDecision(.allow, action: fullAction)
+            return .allow(nil)
+        }
         let context = try requestContext(AuthorizationSpec(action: fullAction, resource: .any), QueryParameters([]), caller: caller,
                                          facts: facts)
         let request = AuthorizationRequest(principal: caller.principal, action: fullAction, resource: "*", context: context)
-        return PolicyEvaluator.evaluate(request, set)
+        let decision = PolicyEvaluator.evaluate(request, set)
+        metrics.recordDecision(decision.outcome, action: fullAction)
+        return decision
     }
 }

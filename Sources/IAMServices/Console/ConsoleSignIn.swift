@@ -26,6 +26,7 @@ public final class ConsoleSignIn: Sendable {
     let mfa: MFAVerifier
     let now: @Sendable () -> Int64
     let generation: ClusterGeneration
+    let metrics: WardenMetrics
     /// Failed sign-ins per user name and per client address, shared by every node (in the store).
     let perUser: FailureThrottle
     let perClient: FailureThrottle
@@ -33,13 +34,14 @@ public final class ConsoleSignIn: Sendable {
     private let decoy = Mutex<String?>(nil)
 
     init(store: any IAMStore, mfa: MFAVerifier, generation: ClusterGeneration,
-         now: @escaping @Sendable () -> Int64) {
+         now: @escaping @Sendable () -> Int64, metrics: WardenMetrics = .disabled) {
         self.store = store
         self.mfa = mfa
         self.generation = generation
         self.now = now
         perUser = FailureThrottle(store: store, scope: "console-user", limit: 5, windowSeconds: 300)
         perClient = FailureThrottle(store: store, scope: "console-client", limit: 20, windowSeconds: 300)
+        self.metrics = metrics
     }
 
     func decoyHash() async -> String {
@@ -63,6 +65,7 @@ public final class ConsoleSignIn: Sendable {
         var blocked = try await perUser.isBlocked(userKey, now: time)
         if !blocked { blocked = try await perClient.isBlocked(clientKey, now: time) }
         if blocked {
+            metrics.recordSignInFailure(.throttled, stage: .password)
             return .failed(Self.throttledFailure)
         }
         let found = try await account(idOrAlias)
@@ -82,6 +85,7 @@ public final class ConsoleSignIn: Sendable {
         guard let found, let hash, !hash.isEmpty, verified, userName == nil || user != nil else {
             try await perUser.recordFailure(userKey, now: time)
             try await perClient.recordFailure(clientKey, now: time)
+            metrics.recordSignInFailure(.invalid, stage: .password)
             return .failed(Self.genericFailure)
         }
         try await perUser.clear(userKey)
@@ -93,7 +97,9 @@ public final class ConsoleSignIn: Sendable {
                 switch try await passwordState(user) {
                 case .valid: break
                 case .mustChange: stage = .password
-                case .hardExpired: return .failed("Your password has expired. Contact your administrator to reset it.")
+                case .hardExpired:
+                    metrics.recordSignInFailure(.expired, stage: .password)
+                    return .failed("Your password has expired. Contact your administrator to reset it.")
                 }
             }
         }
@@ -114,16 +120,20 @@ public final class ConsoleSignIn: Sendable {
         let time = now()
         let clientKey = clientIP
         guard try await !perClient.isBlocked(clientKey, now: time), let device = try await enabledDevice(userID: userID) else {
+            metrics.recordSignInFailure(.throttled, stage: .mfa)
             return .failed(Self.throttledFailure)
         }
         let accepted: Bool
         do {
-            accepted = try await mfa.verify(device, code: code.trimmingCharacters(in: .whitespaces), userID: userID, now: time)
+            accepted = try await mfa.verify(device, code: code.trimmingCharacters(in: .whitespaces), userID: userID, now: time,
+                                            source: .console)
         } catch let error as AWSServiceError where error.code == "LimitExceeded" {
+            metrics.recordSignInFailure(.throttled, stage: .mfa)
             return .failed(Self.throttledFailure)
         }
         guard accepted else {
             try await perClient.recordFailure(clientKey, now: time)
+            metrics.recordSignInFailure(.invalid, stage: .mfa)
             return .failed(Self.genericFailure)
         }
         var advanced = session
@@ -133,6 +143,7 @@ public final class ConsoleSignIn: Sendable {
         case .valid: advanced.stage = .active
         case .mustChange: advanced.stage = .password
         case .hardExpired:
+            metrics.recordSignInFailure(.expired, stage: .mfa)
             try await store.deleteConsoleSession(tokenHash: session.tokenHash)
             return .failed("Your password has expired. Contact your administrator to reset it.")
         }

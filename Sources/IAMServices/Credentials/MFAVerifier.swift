@@ -15,12 +15,14 @@ final class MFAVerifier: Sendable {
     private let store: any IAMStore
     private let box: SecretBox
     private let failures: FailureThrottle
+    let metrics: WardenMetrics
 
-    init(store: any IAMStore, box: SecretBox) {
+    init(store: any IAMStore, box: SecretBox, metrics: WardenMetrics = .disabled) {
         self.store = store
         self.box = box
         failures = FailureThrottle(store: store, scope: "mfa", limit: Self.maximumFailures,
                                    windowSeconds: Self.failureWindowSeconds)
+        self.metrics = metrics
     }
 
     static func isCode(_ text: String) -> Bool {
@@ -34,8 +36,9 @@ final class MFAVerifier: Sendable {
     }
 
     /// Throws a throttling error when `key` failed too often recently.
-    func checkThrottle(_ key: String, now: Int64) async throws {
+    func checkThrottle(_ key: String, now: Int64, source: WardenMetrics.MFASource) async throws {
         if try await failures.isBlocked(key, now: now) {
+            metrics.recordMFAFailure(.throttled, source: source)
             throw AWSServiceError.limitExceeded("Too many invalid authentication codes for this device. Wait a few minutes and try again.")
         }
     }
@@ -44,12 +47,13 @@ final class MFAVerifier: Sendable {
     /// Enable/Resync: two consecutive codes; returns the step of the second code and the drift.
     func consecutive(_ device: IAMMFADevice, _ code1: String, _ code2: String, userID: String, now: Int64) async throws -> (step: Int64, drift: Int64) {
         let key = userID + "|" + device.serialNumber
-        try await checkThrottle(key, now: now)
+        try await checkThrottle(key, now: now, source: .api)
         let current = TOTP.step(at: now)
         guard Self.isCode(code1), Self.isCode(code2),
               let step = try totp(for: device).consecutiveStep(code1, code2, around: current, window: Self.enableWindow),
               step > (device.lastUsedStep ?? Int64.min) else {
             try await failures.recordFailure(key, now: now)
+            metrics.recordMFAFailure(.invalidCode, source: .api)
             throw AWSServiceError("InvalidAuthenticationCode", "Authentication code for device is not valid.", status: 403)
         }
         try await failures.clear(key)
@@ -57,13 +61,15 @@ final class MFAVerifier: Sendable {
     }
 
     /// Sign-in and GetSessionToken: one code, ±1 step around the learned drift, never replayed.
-    func verify(_ device: IAMMFADevice, code: String, userID: String, now: Int64) async throws -> Bool {
+    func verify(_ device: IAMMFADevice, code: String, userID: String, now: Int64,
+                source: WardenMetrics.MFASource) async throws -> Bool {
         let key = userID + "|" + device.serialNumber
-        try await checkThrottle(key, now: now)
+        try await checkThrottle(key, now: now, source: source)
         let center = TOTP.step(at: now) + device.driftSteps
         guard Self.isCode(code), let step = try totp(for: device).matchingStep(code, around: center, window: Self.signInWindow),
               try await store.consumeMFAStep(serialNumber: device.serialNumber, step: step) else {
             try await failures.recordFailure(key, now: now)
+            metrics.recordMFAFailure(.invalidCode, source: source)
             return false
         }
         try await failures.clear(key)

@@ -98,8 +98,11 @@ struct STSHandlers: Sendable {
     /// SerialNumber must name an MFA device assigned to the calling user, TokenCode its current code.
     func verifyMFA(_ p: QueryParameters, _ caller: Caller) async throws -> Bool {
         guard let user = caller.user, let serial = p["SerialNumber"], let code = p["TokenCode"],
-              let device = try await store.mfaDevice(serialNumber: serial), device.userID == user.id else { return false }
-        return try await mfa.verify(device, code: code, userID: user.id, now: now())
+              let device = try await store.mfaDevice(serialNumber: serial), device.userID == user.id else {
+            mfa.metrics.recordMFAFailure(.unknownDevice, source: .api)
+            return false
+        }
+        return try await mfa.verify(device, code: code, userID: user.id, now: now(), source: .api)
     }
 
     /// An opaque token: 96 random bytes, base64.
