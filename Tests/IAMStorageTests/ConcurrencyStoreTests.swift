@@ -1,0 +1,117 @@
+import Foundation
+import IAMModel
+import IAMStorage
+import Testing
+
+/// What must hold when callers race: one winner for a name, no lost group members, a TOTP step
+/// accepted once; and a store that survives being closed and opened again (SQLite file in WAL mode).
+@Suite("Concurrent store use")
+struct ConcurrencyStoreTests {
+    @Test("16 concurrent creates of one user name: exactly one succeeds, the rest conflict", arguments: StoreBackend.all)
+    func concurrentCreateUser(backend: StoreBackend) async throws {
+        try await backend.withStore { store in
+            let outcomes = await withTaskGroup(of: StorageError?.self) { group in
+                for i in 0..<16 {
+                    group.addTask {
+                        var user = Fixture.user(i.isMultiple(of: 2) ? "Racer" : "RACER")
+                        user.id = "AIDARACER\(i)"
+                        user.tags = Fixture.tags(["attempt": "\(i)"])
+                        do {
+                            try await store.createUser(user)
+                            return nil
+                        } catch let error as StorageError {
+                            return error
+                        } catch {
+                            return .unavailable("\(error)")
+                        }
+                    }
+                }
+                return await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(outcomes.count == 16)
+            #expect(outcomes.filter { $0 == nil }.count == 1)
+            #expect(outcomes.compactMap { $0 } == Array(repeating: StorageError.conflict("user-name"), count: 15))
+            let users = try await store.users(accountID: Fixture.account, pathPrefix: "/")
+            #expect(users.count == 1)
+            let winner = try #require(users.first)
+            // The winner's tags, and only its tags, were written.
+            #expect(winner.tags == Fixture.tags(["attempt": String(winner.id.dropFirst("AIDARACER".count))]))
+        }
+    }
+
+    @Test("16 concurrent adds of different users to one group: all become members", arguments: StoreBackend.all)
+    func concurrentAddMember(backend: StoreBackend) async throws {
+        try await backend.withStore { store in
+            try await store.createGroup(Fixture.group("crowd"))
+            let names = (0..<16).map { String(format: "user%02d", $0) }
+            for name in names { try await store.createUser(Fixture.user(name)) }
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for name in names {
+                    group.addTask { try await store.addMember(groupID: "AGPACROWD", userID: "AIDA" + name.uppercased()) }
+                }
+                try await group.waitForAll()
+            }
+            #expect(try await store.members(groupID: "AGPACROWD").map(\.name) == names)
+            for name in names {
+                #expect(try await store.groupsForUser(userID: "AIDA" + name.uppercased()).map(\.name) == ["crowd"])
+            }
+        }
+    }
+
+    @Test("20 concurrent uses of one TOTP step: exactly one is accepted", arguments: StoreBackend.all)
+    func concurrentConsumeStep(backend: StoreBackend) async throws {
+        try await backend.withStore { store in
+            let serial = "arn:aws:iam::111122223333:mfa/racer"
+            try await store.createMFADevice(Fixture.mfaDevice(serial))
+            #expect(try await store.consumeMFAStep(serialNumber: serial, step: 1_000))
+            let accepted = try await withThrowingTaskGroup(of: Bool.self) { group in
+                for _ in 0..<20 {
+                    group.addTask { try await store.consumeMFAStep(serialNumber: serial, step: 1_001) }
+                }
+                return try await group.reduce(into: [Bool]()) { $0.append($1) }
+            }
+            #expect(accepted.count == 20)
+            #expect(accepted.filter { $0 }.count == 1)
+            #expect(try await store.mfaDevice(serialNumber: serial)?.lastUsedStep == 1_001)
+        }
+    }
+
+    @Test("a store closed and opened again keeps its data (SQLite: a WAL file)", arguments: StoreBackend.all)
+    func reopen(backend: StoreBackend) async throws {
+        let location = try backend.makeLocation()
+        defer { location.remove() }
+        let store = try await location.open()
+        do {
+            try await store.createAccount(IAMAccount(id: Fixture.account, alias: "durable", createdAt: Fixture.largeTime))
+            // Writers and readers at once: WAL lets readers run beside the writer.
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for i in 0..<8 {
+                    group.addTask { try await store.createUser(Fixture.user("user\(i)", tags: Fixture.tags(["i": "\(i)"]))) }
+                    group.addTask { _ = try await store.users(accountID: Fixture.account, pathPrefix: "/") }
+                }
+                try await group.waitForAll()
+            }
+            try await store.createAccessKey(Fixture.accessKey("AKIADURABLE", userID: "AIDAUSER0", secret: Fixture.allBytes))
+            if case .file(let path) = location {
+                #expect(FileManager.default.fileExists(atPath: path + "-wal"), "the SQLite file runs in WAL mode")
+            }
+        } catch {
+            await store.close()
+            throw error
+        }
+        await store.close()
+
+        // Opening again applies no migration twice and finds everything.
+        let reopened = try await location.open()
+        do {
+            #expect(try await reopened.account(id: Fixture.account)?.alias == "durable")
+            #expect(try await reopened.users(accountID: Fixture.account, pathPrefix: "/").count == 8)
+            #expect(try await reopened.user(id: "AIDAUSER3")?.tags == Fixture.tags(["i": "3"]))
+            #expect(try await reopened.accessKey(id: "AKIADURABLE")?.sealedSecret == Fixture.allBytes)
+        } catch {
+            await reopened.close()
+            throw error
+        }
+        await reopened.close()
+    }
+}
