@@ -76,6 +76,34 @@ struct ConcurrencyStoreTests {
         }
     }
 
+    @Test("a read is one snapshot: while versions are added as default, the newest is always the default",
+          arguments: StoreBackend.all)
+    func readSnapshot(backend: StoreBackend) async throws {
+        try await backend.withStore { store in
+            let policy = Fixture.policy("Moving")
+            try await store.createPolicy(policy, document: Fixture.document)
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask {
+                    for i in 0..<40 {
+                        _ = try await store.addVersion(policyID: policy.id, document: "{}", setAsDefault: true, at: Int64(i))
+                        try await store.deleteVersion(policyID: policy.id, versionID: "v\(i + 1)")
+                    }
+                }
+                for _ in 0..<2 {
+                    group.addTask {
+                        for _ in 0..<100 {
+                            let versions = try await store.versions(policyID: policy.id)
+                            #expect(versions.count == 1 || versions.count == 2)
+                            #expect(versions.filter(\.isDefault).map(\.versionID) == [versions.first?.versionID])
+                        }
+                    }
+                }
+                try await group.waitForAll()
+            }
+            #expect(try await store.versions(policyID: policy.id).map(\.versionID) == ["v41"])
+        }
+    }
+
     @Test("a store closed and opened again keeps its data (SQLite: a WAL file)", arguments: StoreBackend.all)
     func reopen(backend: StoreBackend) async throws {
         let location = try backend.makeLocation()

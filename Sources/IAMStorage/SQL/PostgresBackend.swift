@@ -7,7 +7,8 @@ import Synchronization
 
 /// PostgreSQL for several Warden nodes: a small pool of connections, each store body run on a
 /// thread-pool thread inside one transaction (SERIALIZABLE for writes, so a count-then-insert limit
-/// check is as safe as on SQLite's single writer), retried on serialization failures and lost connections.
+/// check is as safe as on SQLite's single writer; a read-only REPEATABLE READ snapshot for reads, like a
+/// SQLite read), retried on serialization failures and lost connections.
 final class PostgresBackend: SQLBackend {
     let configuration: PostgresConnection.Configuration
     let threads: NIOThreadPool
@@ -77,18 +78,16 @@ final class PostgresBackend: SQLBackend {
             let connection = try acquire()
             let session = PostgresSession(connection: connection, logger: logger)
             do {
+                // A read is one snapshot too, as on SQLite: a body's several SELECTs must not straddle a commit
+                // (a policy's default version read before, its versions after, a concurrent CreatePolicyVersion).
+                try session.execute(sql: write ? "BEGIN ISOLATION LEVEL SERIALIZABLE" : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
                 let result: T
-                if write {
-                    try session.execute(sql: "BEGIN ISOLATION LEVEL SERIALIZABLE")
-                    do {
-                        result = try body(session)
-                        try session.execute(sql: "COMMIT")
-                    } catch {
-                        try? session.execute(sql: "ROLLBACK")
-                        throw error
-                    }
-                } else {
+                do {
                     result = try body(session)
+                    try session.execute(sql: "COMMIT")
+                } catch {
+                    try? session.execute(sql: "ROLLBACK")
+                    throw error
                 }
                 release(connection)
                 return result
