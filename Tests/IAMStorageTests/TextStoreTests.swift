@@ -49,4 +49,26 @@ struct TextStoreTests {
             #expect(Array(stored.name.unicodeScalars) == Array("cafe\u{301}".unicodeScalars))
         }
     }
+
+    @Test("text holding U+0000 is refused alike, for writes and lookups, leaving nothing behind", arguments: StoreBackend.all)
+    func nulCharacter(backend: StoreBackend) async throws {
+        try await backend.withStore { store in
+            try await store.createUser(Fixture.user("alice"))
+            let refused = StorageError.invalidValue("text values cannot hold the character U+0000")
+            await #expect(throws: refused) {
+                try await store.createUser(Fixture.user("bob", tags: Fixture.tags(["k": "before\u{0}after"])))
+            }
+            // The transaction was rolled back: no user without its tags.
+            #expect(try await store.user(id: "AIDABOB") == nil)
+            // SQLite alone would have looked up `alice`, cut short at the NUL.
+            await #expect(throws: refused) { try await store.user(accountID: Fixture.account, name: "alice\u{0}evil") }
+            await #expect(throws: refused) {
+                try await store.putInlinePolicy(.user("AIDAALICE"), IAMInlinePolicy(name: "p", document: "{\u{0}}"))
+            }
+            #expect(try await store.inlinePolicies(.user("AIDAALICE")).isEmpty)
+            // The store is fine afterwards.
+            try await store.setUserTags(id: "AIDAALICE", tags: Fixture.tags(["k": "v"]))
+            #expect(try await store.user(accountID: Fixture.account, name: "alice")?.tags == Fixture.tags(["k": "v"]))
+        }
+    }
 }

@@ -78,10 +78,12 @@ struct GRDBSession: SQLSession {
     var changesCount: Int { db.changesCount }
 
     func execute(sql: String, arguments: SQLArguments) throws {
+        try arguments.checkStorable()
         try db.execute(sql: sql, arguments: Self.statementArguments(arguments))
     }
 
     func fetchRows(sql: String, arguments: SQLArguments) throws -> [SQLRow] {
+        try arguments.checkStorable()
         let rows = try Row.fetchAll(db, sql: sql, arguments: Self.statementArguments(arguments))
         guard let first = rows.first else { return [] }
         let columns = Array(first.columnNames).map { $0.lowercased() }
