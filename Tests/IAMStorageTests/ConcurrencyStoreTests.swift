@@ -76,6 +76,46 @@ struct ConcurrencyStoreTests {
         }
     }
 
+    @Test("quotas hold under concurrency: 10 racing OIDC providers under a quota of 4, two roles for one profile",
+          arguments: StoreBackend.all)
+    func concurrentLimits(backend: StoreBackend) async throws {
+        try await backend.withStore { store in
+            let outcomes = await withTaskGroup(of: StorageError?.self) { group in
+                for i in 0..<10 {
+                    group.addTask {
+                        let provider = IAMOIDCProvider(id: "oidc-\(i)", accountID: Fixture.account, url: "idp\(i).example",
+                                                       clientIDs: ["c"], thumbprints: [], createdAt: 1)
+                        do {
+                            try await store.createOIDCProvider(provider, quota: 4)
+                            return nil
+                        } catch let error as StorageError {
+                            return error
+                        } catch {
+                            return .unavailable("\(error)")
+                        }
+                    }
+                }
+                return await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(outcomes.filter { $0 == nil }.count == 4)
+            #expect(outcomes.compactMap { $0 } == Array(repeating: StorageError.conflict("quota"), count: 6))
+            #expect(try await store.oidcProviders(accountID: Fixture.account).count == 4)
+
+            try await store.createInstanceProfile(IAMInstanceProfile(id: "AIPAWEB", accountID: Fixture.account, name: "web",
+                                                                     path: "/", createdAt: 1))
+            let roles = (0..<6).map { "role\($0)" }
+            for name in roles { try await store.createRole(Fixture.role(name)) }
+            let added = try await withThrowingTaskGroup(of: Bool.self) { group in
+                for name in roles {
+                    group.addTask { try await store.addRole("AROA" + name.uppercased(), toInstanceProfile: "AIPAWEB") }
+                }
+                return try await group.reduce(into: [Bool]()) { $0.append($1) }
+            }
+            #expect(added.filter { $0 }.count == 1)
+            #expect(try await store.instanceProfile(accountID: Fixture.account, name: "web")?.roles.count == 1)
+        }
+    }
+
     @Test("a read is one snapshot: while versions are added as default, the newest is always the default",
           arguments: StoreBackend.all)
     func readSnapshot(backend: StoreBackend) async throws {

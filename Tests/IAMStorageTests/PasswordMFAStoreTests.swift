@@ -39,6 +39,7 @@ struct PasswordMFAStoreTests {
             let all = try await store.passwordHistory(userID: "AIDAALICE", limit: 100)
             #expect(all.count == 24 && all.first == "h26" && all.last == "h3")
             #expect(try await store.passwordHistory(userID: "AIDAALICE", limit: 0).isEmpty)
+            #expect(try await store.passwordHistory(userID: "AIDAALICE", limit: -1).isEmpty)
             #expect(try await store.passwordHistory(userID: "AIDABOB", limit: 24) == ["bob"])
         }
     }
