@@ -180,6 +180,6 @@ struct ConcurrencyStoreTests {
             await reopened.close()
             throw error
         }
-        await reopened.close()
+        await StoreBackend.discard(reopened)
     }
 }

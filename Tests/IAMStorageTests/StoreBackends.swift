@@ -1,6 +1,6 @@
 import Foundation
 import IAMModel
-import IAMStorage
+@testable import IAMStorage
 import Testing
 
 /// The engines the storage contract runs on: in-memory SQLite always, PostgreSQL when
@@ -51,12 +51,21 @@ enum StoreBackend: String, Sendable, CustomTestStringConvertible {
         do {
             if account { try await store.createAccount(IAMAccount(id: Fixture.account, createdAt: 1)) }
             let result = try await body(store)
-            await store.close()
+            await Self.discard(store)
             return result
         } catch {
+            // A failed test's PostgreSQL schema stays for a look (`psql`, `SET search_path`).
             await store.close()
             throw error
         }
+    }
+
+    /// Closes the store, first dropping its PostgreSQL schema (the cluster would otherwise collect one per test).
+    static func discard(_ store: SQLStorage) async {
+        if let schema = (store.backend as? PostgresBackend)?.schema {
+            try? await store.write { db in try db.execute(sql: "DROP SCHEMA \(schema) CASCADE") }
+        }
+        await store.close()
     }
 
     /// The admin URL with `schema=` set to a new random lower-case name (the store creates it).
