@@ -39,15 +39,21 @@ struct ConcurrencyStoreTests {
         }
     }
 
-    @Test("16 concurrent adds of different users to one group: all become members", arguments: StoreBackend.all)
-    func concurrentAddMember(backend: StoreBackend) async throws {
+    /// 16 as the issue asks, and 64 beside as many readers: far more writers than PostgreSQL connections,
+    /// aborting each other under SERIALIZABLE (SQLite queues them) until the retries let each through.
+    @Test("concurrent adds of different users to one group: all become members",
+          arguments: StoreBackend.all.flatMap { backend in [16, 64].map { (backend, $0) } })
+    func concurrentAddMember(backend: StoreBackend, count: Int) async throws {
         try await backend.withStore { store in
             try await store.createGroup(Fixture.group("crowd"))
-            let names = (0..<16).map { String(format: "user%02d", $0) }
+            let names = (0..<count).map { String(format: "user%02d", $0) }
             for name in names { try await store.createUser(Fixture.user(name)) }
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for name in names {
                     group.addTask { try await store.addMember(groupID: "AGPACROWD", userID: "AIDA" + name.uppercased()) }
+                    if count > 16 {
+                        group.addTask { _ = try await store.members(groupID: "AGPACROWD") }
+                    }
                 }
                 try await group.waitForAll()
             }

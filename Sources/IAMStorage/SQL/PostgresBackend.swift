@@ -17,8 +17,17 @@ final class PostgresBackend: SQLBackend {
     private let connectionIDs = Atomic<Int>(0)
     var dialect: SQLDialect { .postgres }
 
-    /// How often a body is attempted when PostgreSQL reports a transient failure.
-    static let attempts = 6
+    /// How often a body is attempted when PostgreSQL reports a transient failure. Many writers on one
+    /// row set (say 64 AddUserToGroup calls on one group) abort each other under SERIALIZABLE where
+    /// SQLite would queue them: enough attempts, spread by `backoff`, let every one of them through.
+    static let attempts = 20
+
+    /// The pause before attempt `attempt` (2, 3, ...): exponential from 2 ms, capped at 100 ms, with
+    /// jitter so the transactions that collided do not collide again.
+    static func backoff(attempt: Int) -> UInt32 {
+        let ceiling = min(100_000, 1_000 << min(attempt - 1, 7))
+        return UInt32(Int.random(in: ceiling / 2...ceiling))
+    }
 
     let schema: String?
 
@@ -95,8 +104,7 @@ final class PostgresBackend: SQLBackend {
                 release(connection)
                 guard attempt < Self.attempts, Self.isTransient(error) else { throw error }
                 attempt += 1
-                // A short, growing, jittered pause so competing transactions do not collide again.
-                usleep(UInt32(1000 * attempt * Int.random(in: 1...5)))
+                usleep(Self.backoff(attempt: attempt))
             }
         }
     }
