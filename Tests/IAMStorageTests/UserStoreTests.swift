@@ -117,6 +117,13 @@ struct UserStoreTests {
             try await store.createSSHPublicKey(IAMSSHPublicKey(id: "APKAALICE", userID: alice.id, sshBody: "ssh-rsa AAAA",
                                                                pemBody: "pem", fingerprint: "fp", status: .active, uploadedAt: 1))
 
+            try await store.createConsoleSession(ConsoleSession(tokenHash: "console-alice", accountID: Fixture.account, userID: alice.id,
+                                                                stage: .active, csrfToken: "c", createdAt: 1, lastSeenAt: 1,
+                                                                mfaAuthenticatedAt: nil, region: "us-east-1"))
+            try await store.createSession(IAMSessionCredential(accessKeyID: "ASIAALICE", accountID: Fixture.account, userID: alice.id,
+                                                               sealedSecret: [1], tokenHash: [2], issuedAt: 1, expiresAt: 9,
+                                                               mfaAuthenticatedAt: nil))
+
             try await store.deleteUser(id: alice.id)
 
             #expect(try await store.user(id: alice.id) == nil)
@@ -131,6 +138,8 @@ struct UserStoreTests {
             #expect(try await store.attachmentCount(policyARN: "arn:aws:iam::aws:policy/ReadOnlyAccess") == 0)
             #expect(try await store.inlinePolicies(.user(alice.id)).isEmpty)
             #expect(try await store.sshPublicKeys(userID: alice.id).isEmpty)
+            #expect(try await store.consoleSession(tokenHash: "console-alice") == nil)
+            #expect(try await store.session(accessKeyID: "ASIAALICE") == nil)
             // The MFA device outlives its user, unassigned.
             let device = try #require(try await store.mfaDevice(serialNumber: serial))
             #expect(device.userID == nil)
@@ -141,6 +150,23 @@ struct UserStoreTests {
             try await store.createUser(Fixture.user("Alice"))
             #expect(try await store.user(id: alice.id)?.tags == [])
             #expect(try await store.accessKeys(accountID: Fixture.account, userID: alice.id).isEmpty)
+        }
+    }
+
+    @Test("rows that point nowhere are refused alike: a user of no account, a member that is no user", arguments: StoreBackend.all)
+    func foreignKeys(backend: StoreBackend) async throws {
+        try await backend.withStore { store in
+            // Unavailable, with a message that names no SQL (SQL text never leaves storage).
+            func unavailable(_ error: any Error) -> Bool {
+                guard case .unavailable(let message) = error as? StorageError else { return false }
+                return !message.contains("INSERT") && !message.contains("iam_user (")
+            }
+            await #expect(performing: { try await store.createUser(Fixture.user("ghost", account: "000000000000")) },
+                          throws: unavailable)
+            #expect(try await store.user(id: "AIDAGHOST") == nil)
+            try await store.createGroup(Fixture.group("devs"))
+            await #expect(performing: { try await store.addMember(groupID: "AGPADEVS", userID: "AIDANOBODY") }, throws: unavailable)
+            #expect(try await store.members(groupID: "AGPADEVS").isEmpty)
         }
     }
 }

@@ -45,7 +45,7 @@ final class SQLiteBackend: SQLBackend {
         } catch let error as StorageError {
             throw error
         } catch {
-            throw StorageError.unavailable("\(error)")
+            throw StorageError.unavailable(Self.describe(error))
         }
     }
 
@@ -58,10 +58,17 @@ final class SQLiteBackend: SQLBackend {
             if error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE || error.extendedResultCode == .SQLITE_CONSTRAINT_PRIMARYKEY {
                 throw StorageError.conflict(conflictKey)
             }
-            throw StorageError.unavailable("\(error)")
+            throw StorageError.unavailable(Self.describe(error))
         } catch {
-            throw StorageError.unavailable("\(error)")
+            throw StorageError.unavailable(Self.describe(error))
         }
+    }
+
+    /// What failed, like PostgreSQL's "message (SQLSTATE)": GRDB's own description quotes the statement,
+    /// and SQL text never leaves storage.
+    static func describe(_ error: any Error) -> String {
+        guard let error = error as? DatabaseError else { return "SQLite: \(type(of: error))" }
+        return "SQLite: \(error.message ?? "error") (code \(error.extendedResultCode.rawValue))"
     }
 
     func close() async {}
