@@ -175,6 +175,9 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ],
             swiftSettings: strict),
+        // The storage contract: the same tests on in-memory SQLite, a WAL file, and PostgreSQL when
+        // WARDEN_TEST_POSTGRES_URL names an admin URL (each test gets its own fresh schema).
+        .testTarget(name: "IAMStorageTests", dependencies: ["IAMStorage", "IAMModel"], swiftSettings: strict),
         .testTarget(
             name: "IAMPolicyTests",
             dependencies: ["IAMPolicy", "IAMPolicyCatalog", "IAMPolicyTool"],

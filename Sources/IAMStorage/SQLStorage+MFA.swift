@@ -29,8 +29,11 @@ extension SQLStorage {
 
     public func mfaDevices(userID: String) async throws -> [IAMMFADevice] {
         try await read { db in
-            try SQLRow.fetchAll(db, sql: "SELECT * FROM mfa_device WHERE user_id = ? ORDER BY enabled_at, serial_number",
-                             arguments: [userID]).map { try Self.mfaDevice($0, db) }
+            // NULLs sort first in SQLite and last in PostgreSQL: say where not-yet-enabled devices go (first).
+            try SQLRow.fetchAll(db, sql: """
+                SELECT * FROM mfa_device WHERE user_id = ?
+                ORDER BY CASE WHEN enabled_at IS NULL THEN 0 ELSE 1 END, enabled_at, serial_number
+                """, arguments: [userID]).map { try Self.mfaDevice($0, db) }
         }
     }
 

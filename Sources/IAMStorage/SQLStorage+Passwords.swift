@@ -28,8 +28,9 @@ extension SQLStorage {
 
     public func passwordHistory(userID: String, limit: Int) async throws -> [String] {
         try await read { db in
+            // A negative LIMIT means "no limit" to SQLite and is an error to PostgreSQL: ask for none.
             try String.fetchAll(db, sql: "SELECT password_hash FROM password_history WHERE user_id = ? ORDER BY id DESC LIMIT ?",
-                                arguments: [userID, limit])
+                                arguments: [userID, max(0, limit)])
         }
     }
 

@@ -7,7 +7,8 @@ import Synchronization
 
 /// PostgreSQL for several Warden nodes: a small pool of connections, each store body run on a
 /// thread-pool thread inside one transaction (SERIALIZABLE for writes, so a count-then-insert limit
-/// check is as safe as on SQLite's single writer), retried on serialization failures and lost connections.
+/// check is as safe as on SQLite's single writer; a read-only REPEATABLE READ snapshot for reads, like a
+/// SQLite read), retried on serialization failures and lost connections.
 final class PostgresBackend: SQLBackend {
     let configuration: PostgresConnection.Configuration
     let threads: NIOThreadPool
@@ -16,8 +17,17 @@ final class PostgresBackend: SQLBackend {
     private let connectionIDs = Atomic<Int>(0)
     var dialect: SQLDialect { .postgres }
 
-    /// How often a body is attempted when PostgreSQL reports a transient failure.
-    static let attempts = 12
+    /// How often a body is attempted when PostgreSQL reports a transient failure. Many writers on one
+    /// row set (say 64 AddUserToGroup calls on one group) abort each other under SERIALIZABLE where
+    /// SQLite would queue them: enough attempts, spread by `backoff`, let every one of them through.
+    static let attempts = 20
+
+    /// The pause before attempt `attempt` (2, 3, ...): exponential from 2 ms, capped at 100 ms, with
+    /// jitter so the transactions that collided do not collide again.
+    static func backoff(attempt: Int) -> UInt32 {
+        let ceiling = min(100_000, 1_000 << min(attempt - 1, 7))
+        return UInt32(Int.random(in: ceiling / 2...ceiling))
+    }
 
     let schema: String?
 
@@ -43,7 +53,7 @@ final class PostgresBackend: SQLBackend {
     }
 
     func read<T: Sendable>(_ body: @escaping @Sendable (any SQLSession) throws -> T) async throws -> T {
-        try await run(begin: nil, conflictKey: "entity", body)
+        try await run(begin: "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", conflictKey: "entity", body)
     }
 
     func write<T: Sendable>(conflictKey: String, isolation: SQLIsolation,
@@ -64,7 +74,7 @@ final class PostgresBackend: SQLBackend {
         try? await threads.shutdownGracefully()
     }
 
-    private func run<T: Sendable>(begin: String?, conflictKey: String,
+    private func run<T: Sendable>(begin: String, conflictKey: String,
                                   _ body: @escaping @Sendable (any SQLSession) throws -> T) async throws -> T {
         do {
             return try await threads.runIfActive { try self.attempt(begin: begin, body) }
@@ -75,26 +85,24 @@ final class PostgresBackend: SQLBackend {
         }
     }
 
-    /// Runs the body (in a transaction opened by `begin`, if any), again after a transient failure (a fresh
-    /// connection if it was lost).
-    private func attempt<T>(begin: String?, _ body: (any SQLSession) throws -> T) throws -> T {
+    /// Runs the body in a transaction opened by `begin`, again after a transient failure (a fresh connection if
+    /// it was lost).
+    private func attempt<T>(begin: String, _ body: (any SQLSession) throws -> T) throws -> T {
         var attempt = 1
         while true {
             let connection = try acquire()
             let session = PostgresSession(connection: connection, logger: logger)
             do {
+                // A read is one snapshot too, as on SQLite: a body's several SELECTs must not straddle a commit
+                // (a policy's default version read before, its versions after, a concurrent CreatePolicyVersion).
+                try session.execute(sql: begin)
                 let result: T
-                if let begin {
-                    try session.execute(sql: begin)
-                    do {
-                        result = try body(session)
-                        try session.execute(sql: "COMMIT")
-                    } catch {
-                        try? session.execute(sql: "ROLLBACK")
-                        throw error
-                    }
-                } else {
+                do {
                     result = try body(session)
+                    try session.execute(sql: "COMMIT")
+                } catch {
+                    try? session.execute(sql: "ROLLBACK")
+                    throw error
                 }
                 release(connection)
                 return result
@@ -102,8 +110,7 @@ final class PostgresBackend: SQLBackend {
                 release(connection)
                 guard attempt < Self.attempts, Self.isTransient(error) else { throw error }
                 attempt += 1
-                // A short, growing, jittered pause so competing transactions do not collide again.
-                usleep(UInt32(500 * min(attempt * attempt, 64) * Int.random(in: 1...4)))
+                usleep(Self.backoff(attempt: attempt))
             }
         }
     }

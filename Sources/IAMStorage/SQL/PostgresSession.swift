@@ -33,6 +33,7 @@ final class PostgresSession: SQLSession {
     }
 
     private func run(_ sql: String, _ arguments: SQLArguments) throws -> PostgresQueryResult {
+        try arguments.checkStorable()
         var binds = PostgresBindings(capacity: arguments.values.count)
         for value in arguments.values {
             switch value {

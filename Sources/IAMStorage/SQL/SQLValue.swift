@@ -59,3 +59,15 @@ public struct SQLArguments: Sendable, ExpressibleByArrayLiteral {
         self.values = values
     }
 }
+
+extension SQLArguments {
+    /// Refuses text holding U+0000 on every engine alike: SQLite would store (or look up) the text cut
+    /// short at the NUL, PostgreSQL rejects it (SQLSTATE 22021).
+    func checkStorable() throws {
+        for value in values {
+            if case .text(let text) = value, text.utf8.contains(0) {
+                throw StorageError.invalidValue("text values cannot hold the character U+0000")
+            }
+        }
+    }
+}

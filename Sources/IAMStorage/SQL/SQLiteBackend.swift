@@ -45,7 +45,7 @@ final class SQLiteBackend: SQLBackend {
         } catch let error as StorageError {
             throw error
         } catch {
-            throw StorageError.unavailable("\(error)")
+            throw StorageError.unavailable(Self.describe(error))
         }
     }
 
@@ -58,10 +58,17 @@ final class SQLiteBackend: SQLBackend {
             if error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE || error.extendedResultCode == .SQLITE_CONSTRAINT_PRIMARYKEY {
                 throw StorageError.conflict(conflictKey)
             }
-            throw StorageError.unavailable("\(error)")
+            throw StorageError.unavailable(Self.describe(error))
         } catch {
-            throw StorageError.unavailable("\(error)")
+            throw StorageError.unavailable(Self.describe(error))
         }
+    }
+
+    /// What failed, like PostgreSQL's "message (SQLSTATE)": GRDB's own description quotes the statement,
+    /// and SQL text never leaves storage.
+    static func describe(_ error: any Error) -> String {
+        guard let error = error as? DatabaseError else { return "SQLite: \(type(of: error))" }
+        return "SQLite: \(error.message ?? "error") (code \(error.extendedResultCode.rawValue))"
     }
 
     func close() async {}
@@ -78,10 +85,12 @@ struct GRDBSession: SQLSession {
     var changesCount: Int { db.changesCount }
 
     func execute(sql: String, arguments: SQLArguments) throws {
+        try arguments.checkStorable()
         try db.execute(sql: sql, arguments: Self.statementArguments(arguments))
     }
 
     func fetchRows(sql: String, arguments: SQLArguments) throws -> [SQLRow] {
+        try arguments.checkStorable()
         let rows = try Row.fetchAll(db, sql: sql, arguments: Self.statementArguments(arguments))
         guard let first = rows.first else { return [] }
         let columns = Array(first.columnNames).map { $0.lowercased() }
