@@ -31,10 +31,13 @@ struct AWSEndpoint: Sendable {
                                     service: service, requestID: requestID), requestID)
         }
         let rawQuery = request.uri.query ?? ""
+        // AWS JSON 1.1 (CloudTrail): the operation is in X-Amz-Target and the body is JSON, not a form.
+        let jsonTarget = HTTPField.Name("X-Amz-Target").flatMap { request.headers[$0] }
         let parameters: QueryParameters
         do {
             let fromQuery = try QueryParameters(formEncoded: rawQuery)
-            let fromBody = request.method == .post ? try QueryParameters(formEncoded: String(decoding: body, as: UTF8.self)) : QueryParameters([])
+            let fromBody = request.method == .post && jsonTarget == nil
+                ? try QueryParameters(formEncoded: String(decoding: body, as: UTF8.self)) : QueryParameters([])
             parameters = try fromQuery.merging(fromBody)
         } catch {
             return render(api.error(AWSServiceError(error.code, error.message, status: error.httpStatus), service: service,
@@ -48,7 +51,8 @@ struct AWSEndpoint: Sendable {
         // AssumeRoleWithWebIdentity / AssumeRoleWithSAML are called unsigned (the token is the proof).
         if let action = parameters.action, WardenAPI.unsignedActions.contains(action),
            request.headers[.authorization] == nil, !rawQuery.contains("X-Amz-Signature=") {
-            let facts = RequestFacts(time: time, sourceIP: Self.sourceIP(context), secureTransport: false, region: "us-east-1")
+            var facts = RequestFacts(time: time, sourceIP: Self.sourceIP(context), secureTransport: false, region: "us-east-1")
+            facts.userAgent = request.headers[.userAgent]
             return render(await api.handleUnsigned(parameters: parameters, facts: facts, requestID: requestID), requestID)
         }
         let authorization: SigV4Authorization
@@ -80,8 +84,9 @@ struct AWSEndpoint: Sendable {
             caller = Caller(accountID: WardenConfiguration.anyCredentialsAccount, user: nil,
                             accessKeyID: authorization.accessKeyID)
         }
-        let facts = RequestFacts(time: time, sourceIP: Self.sourceIP(context), secureTransport: false,
+        var facts = RequestFacts(time: time, sourceIP: Self.sourceIP(context), secureTransport: false,
                                  region: authorization.region)
+        facts.userAgent = request.headers[.userAgent]
         switch authorization.service {
         case "iam", "sts":
             return render(await api.handle(service: target, parameters: parameters, caller: caller, facts: facts,
@@ -89,6 +94,10 @@ struct AWSEndpoint: Sendable {
         case "ec2":
             return render(await api.handleEC2(parameters: parameters, caller: caller, facts: facts, requestID: requestID),
                           requestID)
+        case "cloudtrail" where jsonTarget != nil:
+            let response = await api.handleCloudTrail(target: jsonTarget ?? "", body: body, caller: caller, facts: facts,
+                                                      requestID: requestID)
+            return render(response, requestID, contentType: "application/x-amz-json-1.1")
         default:
             let (action, format) = Self.otherServiceAction(request, parameters, service: authorization.service)
             let response = await api.handleOtherService(service: authorization.service, action: action, format: format,

@@ -15,6 +15,9 @@ public final class WardenAPI: Sendable {
         public var explanation: String?
         /// For an EC2 denial: the sentence the encoded message stands for.
         public var plainDenial: String?
+        /// For an error: its AWS code and message (the audit event's `errorCode` / `errorMessage`).
+        public var errorCode: String?
+        public var errorMessage: String?
     }
 
     let store: any IAMStore
@@ -37,6 +40,8 @@ public final class WardenAPI: Sendable {
     let federation: FederatedIdentityVerifier
     /// Web console sign-in and sessions.
     public let console: ConsoleSignIn
+    /// The audit trail's in-memory buffer and batch writer (`Audit/`).
+    public let audit: AuditRecorder
 
     public init(store: any IAMStore, box: SecretBox, catalog: ManagedPolicyCatalog,
                 now: @escaping @Sendable () -> Int64, logger: Logger) {
@@ -53,7 +58,9 @@ public final class WardenAPI: Sendable {
         let mfa = MFAVerifier(store: store, box: box)
         self.mfa = mfa
         federation = FederatedIdentityVerifier(store: store)
-        console = ConsoleSignIn(store: store, mfa: mfa, users: users, now: now)
+        let audit = AuditRecorder(store: store, logger: logger)
+        self.audit = audit
+        console = ConsoleSignIn(store: store, mfa: mfa, users: users, audit: audit, now: now)
         iam = IAMHandlers(store: store, box: box, catalog: catalog, mfa: mfa, users: users, now: now)
         roles = RoleHandlers(store: store, box: box, catalog: catalog, now: now)
         providers = ProviderHandlers(store: store, box: box, catalog: catalog, now: now)
@@ -84,6 +91,15 @@ public final class WardenAPI: Sendable {
 
     public func handle(service: APIOperation.Service, parameters: QueryParameters, caller: Caller, facts: RequestFacts,
                        requestID: String) async -> Response {
+        // Audit trail: one event per call, after the response is made (Audit/WardenAPI+Audit.swift).
+        await audited(.signed(source: "\(service.rawValue).amazonaws.com", caller: caller), action: parameters.action ?? "",
+                      parameters: parameters, facts: facts, requestID: requestID) {
+            await serve(service: service, parameters: parameters, caller: caller, facts: facts, requestID: requestID)
+        }
+    }
+
+    func serve(service: APIOperation.Service, parameters: QueryParameters, caller: Caller, facts: RequestFacts,
+               requestID: String) async -> Response {
         guard let action = parameters.action else {
             return error(.missingAction(), service: service, requestID: requestID)
         }
@@ -92,7 +108,7 @@ public final class WardenAPI: Sendable {
         }
         if Self.unsignedActions.contains(action) {
             // Signed anyway: the signature names nobody these operations care about.
-            return await handleUnsigned(parameters: parameters, facts: facts, requestID: requestID)
+            return await serveUnsigned(parameters: parameters, facts: facts, requestID: requestID)
         }
         do {
             var facts = facts
@@ -153,6 +169,6 @@ public final class WardenAPI: Sendable {
         Response(status: failure.httpStatus,
                  body: QueryErrorResponse.query(code: failure.code, message: failure.message, isSenderFault: failure.isSenderFault,
                                                 requestID: requestID, namespace: service.namespace),
-                 explanation: failure.explanation)
+                 explanation: failure.explanation, errorCode: failure.code, errorMessage: failure.message)
     }
 }

@@ -82,7 +82,7 @@ public protocol CredentialRepository: Sendable {
 /// Everything Warden stores. Implementations: `SQLiteStorage` (file or in-memory).
 public protocol IAMStore: AccountRepository, UserRepository, GroupRepository, PolicyRepository, CredentialRepository,
     PasswordRepository, MFARepository, UploadedCredentialRepository, EC2Repository, ConsoleRepository,
-    RoleRepository, ProviderRepository, ServerCertificateRepository, ActivityRepository, StandaloneAccountRepository {
+    RoleRepository, ProviderRepository, ServerCertificateRepository, ActivityRepository, StandaloneAccountRepository, AuditRepository {
     /// Deletes every row (the `--ephemeral` reset).
     func reset() async throws
 }

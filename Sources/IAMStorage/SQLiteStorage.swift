@@ -66,6 +66,8 @@ public final class SQLiteStorage: IAMStore {
 
     public func reset() async throws {
         try await write { db in
+            // The audit trail (no foreign keys).
+            try db.execute(sql: "DELETE FROM audit_event")
             // Identity providers (issue 8): children before their providers, all before `account`.
             for table in ["oidc_client_id", "oidc_thumbprint", "oidc_provider", "saml_private_key", "saml_provider"] {
                 try db.execute(sql: "DELETE FROM \(table)")

@@ -24,8 +24,12 @@ extension Authorizer {
         }
         for action in actions {
             let request = AuthorizationRequest(principal: principal, action: action, resource: roleARN, context: context)
-            guard let trust, PolicyEvaluator.resourcePolicyAllows(request, trust) != nil,
-                  PolicyEvaluator.evaluate(request, PolicySet(identity: [], resource: trust)).isAllowed else {
+            let decision = trust.flatMap { trust in
+                PolicyEvaluator.resourcePolicyAllows(request, trust) == nil
+                    ? nil : PolicyEvaluator.evaluate(request, PolicySet(identity: [], resource: trust))
+            } ?? .implicitDeny(.identity)
+            AuditNote.decided(decision)
+            guard decision.isAllowed else {
                 throw AWSServiceError.accessDenied("Not authorized to perform \(action)")
             }
         }

@@ -24,9 +24,11 @@ extension Authorizer {
             // A role that does not exist has no trust policy: nothing can grant (AWS answers AccessDenied).
             // The trust policy must allow the caller (at any level) whatever identity policies say.
             guard let trust, PolicyEvaluator.resourcePolicyAllows(request, trust) != nil else {
+                AuditNote.decided(.implicitDeny(.identity))
                 throw AWSServiceError.accessDenied("User: \(caller.arn) is not authorized to perform: \(wanted) on resource: \(roleARN)")
             }
             let decision = PolicyEvaluator.evaluate(request, set.with(resource: trust))
+            AuditNote.decided(decision)
             guard decision.isAllowed else {
                 let why = decision.denialPhrase(action: wanted) ?? ""
                 var denial = AWSServiceError.accessDenied(

@@ -37,6 +37,7 @@ struct Authorizer: Sendable {
         }
         // The root user may do anything in its account (no SCPs, no resource policies on IAM).
         guard let set = try await policySet(for: caller) else {
+            AuditNote.decided(.allow(nil))
             return Outcome(action: action, resource: resource, decision: .allow(nil))
         }
         let context = try requestContext(spec, parameters, caller: caller, facts: facts)
@@ -46,6 +47,7 @@ struct Authorizer: Sendable {
            try await store.passwordPolicy(accountID: caller.accountID)?.allowUsersToChangePassword == true {
             decision = .allow(nil)
         }
+        AuditNote.decided(decision)
         guard decision.isAllowed else {
             let why = decision.denialPhrase(action: action) ?? ""
             var denial = AWSServiceError.accessDenied("User: \(caller.arn) is not authorized to perform: \(action) on resource: \(resource) \(why)")
@@ -182,11 +184,13 @@ struct Authorizer: Sendable {
             context.set("aws:TokenIssueTime", .string(AWSTimestamp.iso8601(epochSeconds: session.issuedAt)))
             let mfaAt = facts.mfaVerifiedAt ?? session.mfaAuthenticatedAt
             context.set("aws:MultiFactorAuthPresent", .bool(mfaAt != nil))
+            AuditNote.current?.multiFactorAuthPresent(mfaAt != nil)
             if let mfaAt {
                 context.set("aws:MultiFactorAuthAge", .number(String(max(0, facts.time - mfaAt))))
             }
         } else if let mfaAt = facts.mfaVerifiedAt {
             context.set("aws:MultiFactorAuthPresent", .bool(true))
+            AuditNote.current?.multiFactorAuthPresent(true)
             context.set("aws:MultiFactorAuthAge", .number(String(max(0, facts.time - mfaAt))))
         }
         for (key, parameter) in spec.parameterKeys {
@@ -209,7 +213,10 @@ struct Authorizer: Sendable {
     /// with the decision sealed in the encoded message.
     func authorizeEC2(_ operation: EC2Operation, _ parameters: QueryParameters, caller: Caller, facts: RequestFacts,
                       ec2: EC2Handlers) async throws {
-        guard let set = try await policySet(for: caller) else { return }
+        guard let set = try await policySet(for: caller) else {
+            AuditNote.decided(.allow(nil))
+            return
+        }
         let scope = EC2Handlers.Scope(accountID: caller.accountID, region: facts.region)
         let targets = try await EC2Authorization.targets(operation, parameters, scope, ec2)
         var base = try requestContext(AuthorizationSpec(action: operation.action, resource: .any), parameters, caller: caller,
@@ -225,6 +232,7 @@ struct Authorizer: Sendable {
             let request = AuthorizationRequest(principal: caller.principal, action: operation.action, resource: target.resource,
                                                context: context)
             let decision = PolicyEvaluator.evaluate(request, set)
+            AuditNote.decided(decision)
             if !decision.isAllowed {
                 var denial = AWSServiceError.unauthorizedOperation(
                     messages.encode(caller: caller, action: operation.action, resource: target.resource, decision: decision,
@@ -240,12 +248,14 @@ struct Authorizer: Sendable {
     /// A single action on `*` (sts:DecodeAuthorizationMessage), with the usual AccessDenied.
     func authorizeAction(_ action: String, caller: Caller, facts: RequestFacts) async throws -> Outcome {
         guard let set = try await policySet(for: caller) else {
+            AuditNote.decided(.allow(nil))
             return Outcome(action: action, resource: "*", decision: .allow(nil))
         }
         let context = try requestContext(AuthorizationSpec(action: action, resource: .any), QueryParameters([]), caller: caller,
                                          facts: facts)
         let request = AuthorizationRequest(principal: caller.principal, action: action, resource: "*", context: context)
         let decision = PolicyEvaluator.evaluate(request, set)
+        AuditNote.decided(decision)
         guard decision.isAllowed else {
             var denial = AWSServiceError.accessDenied("User: \(caller.arn) is not authorized to perform: \(action) on resource: * \(decision.denialPhrase(action: action) ?? "")")
             denial.explanation = decision.explanation
@@ -256,11 +266,16 @@ struct Authorizer: Sendable {
 
     /// Services Warden does not implement: evaluated so that a denial looks like AWS's.
     func authorizeOther(service: String, action: String, caller: Caller, facts: RequestFacts) async throws -> Decision {
-        guard let set = try await policySet(for: caller) else { return .allow(nil) }
+        guard let set = try await policySet(for: caller) else {
+            AuditNote.decided(.allow(nil))
+            return .allow(nil)
+        }
         let fullAction = "\(service):\(action)"
         let context = try requestContext(AuthorizationSpec(action: fullAction, resource: .any), QueryParameters([]), caller: caller,
                                          facts: facts)
         let request = AuthorizationRequest(principal: caller.principal, action: fullAction, resource: "*", context: context)
-        return PolicyEvaluator.evaluate(request, set)
+        let decision = PolicyEvaluator.evaluate(request, set)
+        AuditNote.decided(decision)
+        return decision
     }
 }

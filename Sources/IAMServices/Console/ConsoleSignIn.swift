@@ -26,13 +26,16 @@ public final class ConsoleSignIn: Sendable {
     let mfa: MFAVerifier
     let users: UserLookup
     let now: @Sendable () -> Int64
+    /// Sign-in, MFA and sign-out events for the audit trail.
+    let audit: AuditRecorder
     let perUser = ConsoleThrottle(limit: 5, windowSeconds: 300)
     let perClient = ConsoleThrottle(limit: 20, windowSeconds: 300)
     /// A bcrypt hash to check against when the user is unknown, so both cases take as long.
     private let decoy = Mutex<String?>(nil)
 
-    init(store: any IAMStore, mfa: MFAVerifier, users: UserLookup, now: @escaping @Sendable () -> Int64) {
+    init(store: any IAMStore, mfa: MFAVerifier, users: UserLookup, audit: AuditRecorder, now: @escaping @Sendable () -> Int64) {
         self.store = store
+        self.audit = audit
         self.mfa = mfa
         self.users = users
         self.now = now
@@ -52,14 +55,18 @@ public final class ConsoleSignIn: Sendable {
     }
 
     /// Step 1: account, user name (nil for the root user) and password.
-    public func signIn(account idOrAlias: String, userName: String?, password: String, clientIP: String) async throws -> Result {
+    public func signIn(account idOrAlias: String, userName: String?, password: String, clientIP: String,
+                       userAgent: String? = nil) async throws -> Result {
         let time = now()
+        let client = ConsoleClientFacts(sourceIP: clientIP, userAgent: userAgent)
         let userKey = "user|\(idOrAlias.lowercased())|\((userName ?? "<root>").lowercased())"
         let clientKey = "client|" + clientIP
+        let found = try await account(idOrAlias)
         if perUser.isBlocked(userKey, now: time) || perClient.isBlocked(clientKey, now: time) {
+            audit.consoleLogin(accountID: found?.id ?? "", user: nil, root: userName == nil, success: false, mfaUsed: false,
+                               client: client, at: time)
             return .failed(Self.throttledFailure)
         }
-        let found = try await account(idOrAlias)
         var user: IAMUser?
         var hash: String?
         if let found {
@@ -76,6 +83,8 @@ public final class ConsoleSignIn: Sendable {
         guard let found, let hash, !hash.isEmpty, verified, userName == nil || user != nil else {
             perUser.recordFailure(userKey, now: time)
             perClient.recordFailure(clientKey, now: time)
+            audit.consoleLogin(accountID: found?.id ?? "", user: user, root: userName == nil, success: false, mfaUsed: false,
+                               client: client, at: time)
             return .failed(Self.genericFailure)
         }
         perUser.clear(userKey)
@@ -87,7 +96,10 @@ public final class ConsoleSignIn: Sendable {
                 switch try await passwordState(user) {
                 case .valid: break
                 case .mustChange: stage = .password
-                case .hardExpired: return .failed("Your password has expired. Contact your administrator to reset it.")
+                case .hardExpired:
+                    audit.consoleLogin(accountID: found.id, user: user, root: false, success: false, mfaUsed: false,
+                                       client: client, at: time)
+                    return .failed("Your password has expired. Contact your administrator to reset it.")
                 }
             }
         }
@@ -96,29 +108,40 @@ public final class ConsoleSignIn: Sendable {
                                      csrfToken: Self.randomHex(32), createdAt: time, lastSeenAt: time,
                                      mfaAuthenticatedAt: nil, region: Self.defaultRegion)
         try await store.createConsoleSession(session)
-        if stage != .mfa { try await recordPasswordUse(session) }
+        if stage != .mfa {
+            try await recordPasswordUse(session)
+            audit.consoleLogin(accountID: found.id, user: user, root: user == nil, success: true, mfaUsed: false,
+                               client: client, at: time)
+        }
         return .session(session, token: token)
     }
 
     /// Step 2: the MFA code. A wrong code keeps the session waiting (and counts as a failure).
-    public func verifyMFA(_ session: ConsoleSession, code: String, clientIP: String) async throws -> Result {
+    public func verifyMFA(_ session: ConsoleSession, code: String, clientIP: String,
+                          userAgent: String? = nil) async throws -> Result {
         guard session.stage == .mfa, let userID = session.userID, let user = try await store.user(id: userID) else {
             return .failed(Self.genericFailure)
         }
         let time = now()
+        let client = ConsoleClientFacts(sourceIP: clientIP, userAgent: userAgent)
+        func failed(_ message: String) -> Result {
+            audit.consoleLogin(accountID: session.accountID, user: user, root: false, success: false, mfaUsed: true,
+                               client: client, at: time)
+            return .failed(message)
+        }
         let clientKey = "client|" + clientIP
         guard !perClient.isBlocked(clientKey, now: time), let device = try await enabledDevice(userID: userID) else {
-            return .failed(Self.throttledFailure)
+            return failed(Self.throttledFailure)
         }
         let accepted: Bool
         do {
             accepted = try await mfa.verify(device, code: code.trimmingCharacters(in: .whitespaces), userID: userID, now: time)
         } catch let error as AWSServiceError where error.code == "LimitExceeded" {
-            return .failed(Self.throttledFailure)
+            return failed(Self.throttledFailure)
         }
         guard accepted else {
             perClient.recordFailure(clientKey, now: time)
-            return .failed(Self.genericFailure)
+            return failed(Self.genericFailure)
         }
         var advanced = session
         advanced.mfaAuthenticatedAt = time
@@ -128,10 +151,12 @@ public final class ConsoleSignIn: Sendable {
         case .mustChange: advanced.stage = .password
         case .hardExpired:
             try await store.deleteConsoleSession(tokenHash: session.tokenHash)
-            return .failed("Your password has expired. Contact your administrator to reset it.")
+            return failed("Your password has expired. Contact your administrator to reset it.")
         }
         try await store.updateConsoleSession(advanced)
         try await recordPasswordUse(advanced)
+        audit.consoleLogin(accountID: session.accountID, user: user, root: false, success: true, mfaUsed: true, client: client,
+                           at: time)
         return .session(advanced, token: nil)
     }
 
@@ -167,9 +192,10 @@ public final class ConsoleSignIn: Sendable {
         try await store.updateConsoleSession(changed)
     }
 
-    public func signOut(_ session: ConsoleSession) async throws {
+    public func signOut(_ session: ConsoleSession, client: ConsoleClientFacts? = nil) async throws {
         try await store.deleteConsoleSession(tokenHash: session.tokenHash)
         let time = now()
+        if let client, let caller = try await caller(for: session) { audit.consoleLogout(caller, client: client, at: time) }
         try await store.deleteStaleConsoleSessions(idleBefore: time - Self.idleTimeoutSeconds,
                                                    createdBefore: time - Self.absoluteTimeoutSeconds)
     }
