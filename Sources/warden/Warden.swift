@@ -5,5 +5,5 @@ struct Warden: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "warden",
         abstract: "An AWS IAM and STS compatible identity server.",
-        subcommands: [ServeCommand.self, RootPasswordCommand.self, PolicyCommand.self, BenchCommand.self])
+        subcommands: [ServeCommand.self, RootPasswordCommand.self, AuditCommand.self, PolicyCommand.self, BenchCommand.self])
 }
