@@ -32,10 +32,10 @@ public final class AuditRecorder: Sendable {
     }
 
     /// Milliseconds since 1970 for an event at `seconds` (the request's clock): the wall clock's
-    /// milliseconds when it agrees with that second, else the second itself.
+    /// milliseconds when they agree within two seconds, else the second itself (an injected clock).
     static func millis(atSecond seconds: Int64) -> Int64 {
         let real = Int64((Date().timeIntervalSince1970 * 1_000).rounded(.down))
-        return real / 1_000 == seconds ? real : seconds * 1_000
+        return abs(real / 1_000 - seconds) <= 2 ? real : seconds * 1_000
     }
 
     func record(_ event: AuditEvent) {

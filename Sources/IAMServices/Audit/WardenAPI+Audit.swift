@@ -14,10 +14,12 @@ extension WardenAPI {
 
     func audited(_ call: AuditedCall, action: String, parameters: QueryParameters, facts: RequestFacts, requestID: String,
                  _ work: () async -> Response) async -> Response {
+        // The event's time is when the request arrived (a slow call, say bcrypt, must not sort later).
+        let started = AuditRecorder.millis(atSecond: facts.time)
         let note = AuditNote()
         let response = await AuditNote.$current.withValue(note) { await work() }
         var event = AuditEvent(
-            eventTimeMillis: AuditRecorder.millis(atSecond: facts.time), eventSource: "", eventName: action,
+            eventTimeMillis: started, eventSource: "", eventName: action,
             region: facts.region, sourceIP: facts.sourceIP, userAgent: facts.userAgent, userIdentity: .null,
             errorCode: response.errorCode, errorMessage: response.errorCode == nil ? nil : response.errorMessage,
             requestID: requestID, eventID: AuditEvent.newID(), readOnly: AuditEvent.isReadOnly(action),
