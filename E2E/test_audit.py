@@ -247,6 +247,11 @@ def test_lookup_events_filters_and_pages(server, scenario):
         {"AttributeKey": "Username", "AttributeValue": "alice"},
         {"AttributeKey": "EventName", "AttributeValue": "ListUsers"}]), "InvalidLookupAttributesException", 400)
     expect_error(lambda: trail.lookup_events(NextToken="not-a-token"), "InvalidNextTokenException", 400)
+    # Refused before the gate: still a JSON error body that botocore reads.
+    wrong = client(server, "cloudtrail", {"AccessKeyId": scenario["alice"]["AccessKeyId"], "SecretAccessKey": "x" * 40})
+    expect_error(lambda: wrong.lookup_events(), "SignatureDoesNotMatch", 403)
+    unknown = client(server, "cloudtrail", {"AccessKeyId": "AKIAIOSFODNN7EXAMPLE", "SecretAccessKey": "x" * 40})
+    expect_error(lambda: unknown.lookup_events(), "InvalidClientTokenId", 403)
 
 
 def test_warden_audit_filters_and_table(server, warden, scenario):

@@ -64,6 +64,12 @@ struct AWSEndpoint: Sendable {
         }
         // Route by the credential scope's service: IAM and STS (Query), EC2, or anything else.
         let target: APIOperation.Service = authorization.service == "sts" ? .sts : .iam
+        let isJSON = authorization.service == "cloudtrail" && jsonTarget != nil
+        // Refusals before routing, in the protocol the client speaks (JSON for CloudTrail).
+        func refuse(_ failure: AWSServiceError) -> Response {
+            isJSON ? render(api.jsonError(failure), requestID, contentType: "application/x-amz-json-1.1")
+                : render(api.error(failure, service: target, requestID: requestID), requestID)
+        }
         let caller: Caller
         do {
             let (secret, found) = try await api.authenticate(accessKeyID: authorization.accessKeyID,
@@ -73,13 +79,12 @@ struct AWSEndpoint: Sendable {
                                              region: authorization.region, service: authorization.service)
             if case .failure(let failure) = SigV4.verify(signed, authorization, signingKey: signingKey,
                                                          payloadSHA256: payloadHash, now: time) {
-                return render(api.error(AWSServiceError(failure.code.awsCode, failure.message, status: failure.code.httpStatus),
-                                        service: target, requestID: requestID), requestID)
+                return refuse(AWSServiceError(failure.code.awsCode, failure.message, status: failure.code.httpStatus))
             }
             caller = found
         } catch let failure {
             guard configuration.acceptAnyCredentials, failure.code == "InvalidClientTokenId" else {
-                return render(api.error(failure, service: target, requestID: requestID), requestID)
+                return refuse(failure)
             }
             caller = Caller(accountID: WardenConfiguration.anyCredentialsAccount, user: nil,
                             accessKeyID: authorization.accessKeyID)

@@ -1,3 +1,5 @@
+import AWSQuery
+
 /// A JSON value with ordered object keys, for writing CloudTrail-shaped events (the field order
 /// of the AWS documentation's examples) without going through `Any`.
 enum AuditJSON: Sendable, Equatable {
@@ -52,23 +54,6 @@ enum AuditJSON: Sendable, Equatable {
     }
 
     static func quote(_ value: String, into out: inout String) {
-        out += "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        out += "\""
+        out += JSONErrorResponse.quoted(value)
     }
 }

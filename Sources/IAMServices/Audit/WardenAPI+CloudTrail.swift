@@ -40,7 +40,7 @@ extension WardenAPI {
     }
 
     /// A JSON error body; the gate's AccessDenied is `AccessDeniedException` on this protocol.
-    func jsonError(_ failure: AWSServiceError) -> Response {
+    public func jsonError(_ failure: AWSServiceError) -> Response {
         let type = failure.code == "AccessDenied" ? "AccessDeniedException" : failure.code
         let status = failure.code == "AccessDenied" ? 400 : failure.httpStatus
         return Response(status: status, body: JSONErrorResponse.body(type: type, message: failure.message),
