@@ -284,3 +284,39 @@ def test_buffered_events_are_written_at_shutdown(server, warden):
     server.stop()
     events = audit_json(warden, server, "--action", "iam:CreateUser")
     assert [e["requestParameters"] for e in events] == [{"userName": "last-call"}]
+
+
+TARGET = "com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101."
+
+
+@pytest.mark.parametrize("body,operation,code", [
+    (b"not json", "LookupEvents", "SerializationException"),
+    (b"[1, 2]", "LookupEvents", "SerializationException"),
+    (b'{"MaxResults": "ten"}', "LookupEvents", "SerializationException"),
+    (b"[" * 100_000, "LookupEvents", "SerializationException"),
+    (b'{"LookupAttributes": [{"AttributeKey": "Nope", "AttributeValue": "x"}]}', "LookupEvents",
+     "InvalidLookupAttributesException"),
+    (b'{"LookupAttributes": [{"AttributeKey": "Username"}]}', "LookupEvents", "InvalidLookupAttributesException"),
+    (b'{"LookupAttributes": [{"AttributeKey": "ReadOnly", "AttributeValue": "maybe"}]}', "LookupEvents",
+     "InvalidLookupAttributesException"),
+    (b'{"LookupAttributes": [{"AttributeKey": "Username", "AttributeValue": "' + b"a" * 2001 + b'"}]}', "LookupEvents",
+     "InvalidLookupAttributesException"),
+    (b'{"EventCategory": "data"}', "LookupEvents", "InvalidEventCategoryException"),
+    (b'{"NextToken": "MXx4fHl8eg=="}', "LookupEvents", "InvalidNextTokenException"),
+    (b"{}", "CreateTrail", "UnknownOperationException"),
+])
+def test_lookup_events_refuses_hostile_bodies_with_json_errors(shared_server, body, operation, code):
+    from helpers import send, sign
+    request = sign(shared_server, body=body, service="cloudtrail",
+                   headers={"Content-Type": "application/x-amz-json-1.1", "X-Amz-Target": TARGET + operation})
+    response = send(request)
+    assert response.status_code == 400
+    assert response.headers["Content-Type"] == "application/x-amz-json-1.1"
+    assert response.json()["__type"] == code
+    assert response.json()["message"]
+
+
+def test_lookup_events_for_insights_is_empty(shared_server):
+    trail = client(shared_server, "cloudtrail")
+    client(shared_server).list_users()
+    assert trail.lookup_events(EventCategory="insight")["Events"] == []
