@@ -320,3 +320,30 @@ def test_lookup_events_for_insights_is_empty(shared_server):
     trail = client(shared_server, "cloudtrail")
     client(shared_server).list_users()
     assert trail.lookup_events(EventCategory="insight")["Events"] == []
+
+
+def test_console_sign_in_failures_are_recorded_without_the_typed_secret(server, warden, console_admin):
+    from console_http import ConsoleHTTP
+    account = server.account_id
+    browser = ConsoleHTTP(server.endpoint)
+    typo = "Admin-Passw0rd!-typed-as-user-name"
+    assert browser.sign_in(account, "Admin", "wrong-password").status_code == 401
+    assert browser.sign_in(account, typo, "whatever").status_code == 401
+    assert browser.sign_in(account, *console_admin, headers={"User-Agent": "audit-test-browser/1.0"}).status_code == 200
+    events = wait_for(lambda: (lambda found: found if len(found) >= 3 else None)(
+        audit_json(warden, server, "--action", "signin:ConsoleLogin")))
+    assert [e["responseElements"]["ConsoleLogin"] for e in events] == ["Failure", "Failure", "Success"]
+    wrong_password, unknown_user, success = events
+    for event in events:
+        assert event["eventSource"] == "signin.amazonaws.com" and event["eventType"] == "AwsConsoleSignIn"
+        assert event["recipientAccountId"] == account
+        assert event["additionalEventData"]["MFAUsed"] == "No"
+    assert wrong_password["userIdentity"]["userName"] == "Admin"
+    assert wrong_password["errorMessage"] == "Failed authentication"
+    # A name that matches no user may be a password typed in the wrong field: CloudTrail hides it.
+    assert unknown_user["userIdentity"]["userName"] == HIDDEN
+    assert success["userIdentity"]["arn"] == f"arn:aws:iam::{account}:user/Admin"
+    assert success["userAgent"] == "audit-test-browser/1.0"
+    assert "errorMessage" not in success
+    everything = warden("audit", "--data-dir", str(server.data_dir), "--json").stdout
+    assert typo not in everything and "wrong-password" not in everything and console_admin[1] not in everything

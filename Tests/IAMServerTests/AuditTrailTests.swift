@@ -63,6 +63,37 @@ struct AuditTrailTests {
         #expect(AuditParameters.json(QueryParameters([("Action", "ListUsers")])) == .null)
     }
 
+    @Test("an assumed-role session names its issuer; root and federated users have their own types")
+    func identities() throws {
+        let session = Caller.Session(issuedAt: 1_800_000_000, expiresAt: 1_800_003_600, mfaAuthenticatedAt: nil)
+        let role = Caller(accountID: "123456789012", user: nil, accessKeyID: "ASIAEXAMPLE", session: session,
+                          assumed: SessionIdentity(kind: .assumedRole(roleID: "AROAEXAMPLEID", roleName: "Admin", rolePath: "/ops/"),
+                                                   name: "deploy"))
+        let assumed = try Self.object(AuditIdentity.json(role, mfaAuthenticated: false).text)
+        #expect(assumed["type"] as? String == "AssumedRole")
+        #expect(assumed["principalId"] as? String == "AROAEXAMPLEID:deploy")
+        #expect(assumed["arn"] as? String == "arn:aws:sts::123456789012:assumed-role/Admin/deploy")
+        #expect(assumed["accessKeyId"] as? String == "ASIAEXAMPLE")
+        let context = try #require(assumed["sessionContext"] as? [String: Any])
+        let issuer = try #require(context["sessionIssuer"] as? [String: String])
+        #expect(issuer == ["type": "Role", "principalId": "AROAEXAMPLEID", "arn": "arn:aws:iam::123456789012:role/ops/Admin",
+                           "accountId": "123456789012", "userName": "Admin"])
+        #expect((context["attributes"] as? [String: String])?["mfaAuthenticated"] == "false")
+        #expect(AuditIdentity.lookupName(role) == "deploy")
+
+        let root = try Self.object(AuditIdentity.json(Caller(accountID: "123456789012", user: nil, accessKeyID: "AKIAROOT"),
+                                                      mfaAuthenticated: false).text)
+        #expect(root["type"] as? String == "Root" && root["arn"] as? String == "arn:aws:iam::123456789012:root")
+        #expect(root["sessionContext"] == nil)
+
+        let console = Caller(accountID: "123456789012", user: nil, accessKeyID: "console",
+                             session: Caller.Session(issuedAt: 1_800_000_000, expiresAt: 1_800_043_200,
+                                                     mfaAuthenticatedAt: 1_800_000_010, origin: .console))
+        let signedIn = try Self.object(AuditIdentity.json(console, mfaAuthenticated: true).text)
+        #expect(signedIn["accessKeyId"] == nil)
+        #expect(signedIn["sessionCredentialFromConsole"] as? String == "true")
+    }
+
     @Test("a recorded call is a CloudTrail event with the identity, the decision and no secret")
     func recordedCall() async throws {
         let store = try SQLiteStorage()
