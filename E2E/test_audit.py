@@ -347,3 +347,25 @@ def test_console_sign_in_failures_are_recorded_without_the_typed_secret(server, 
     assert "errorMessage" not in success
     everything = warden("audit", "--data-dir", str(server.data_dir), "--json").stdout
     assert typo not in everything and "wrong-password" not in everything and console_admin[1] not in everything
+
+
+def test_concurrent_calls_are_all_recorded_once(server, warden):
+    """Many clients at once: batches of 100 are written as they fill, and no event is lost or doubled."""
+    from concurrent.futures import ThreadPoolExecutor
+    iam = client(server)
+
+    def calls(worker):
+        own = client(server)
+        for _ in range(50):
+            own.list_users(MaxItems=1)
+    iam.list_users()
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        list(pool.map(calls, range(6)))
+    expected = 6 * 50 + 1
+    events = wait_for(lambda: (lambda found: found if len(found) >= expected else None)(
+        audit_json(warden, server, "--action", "iam:ListUsers")))
+    assert events and len(events) == expected
+    assert len({e["eventID"] for e in events}) == expected
+    assert len({e["requestID"] for e in events}) == expected
+    times = [e["eventTime"] for e in events]
+    assert times == sorted(times)
