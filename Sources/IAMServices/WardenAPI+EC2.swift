@@ -50,7 +50,7 @@ extension WardenAPI {
     public func handleOtherService(service: String, action: String, format: OtherServiceFormat, caller: Caller,
                                    facts: RequestFacts, requestID: String) async -> Response {
         await audited(.signed(source: "\(service).amazonaws.com", caller: caller), action: action,
-                                     parameters: QueryParameters([]), facts: facts, requestID: requestID) {
+                      parameters: QueryParameters([]), facts: facts, requestID: requestID) {
             await serveOtherService(service: service, action: action, format: format, caller: caller, facts: facts,
                                     requestID: requestID)
         }
