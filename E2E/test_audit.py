@@ -277,6 +277,10 @@ def test_warden_audit_filters_and_table(server, warden, scenario):
 
     bad = warden("audit", "--data-dir", str(server.data_dir), "--since", "yesterday")
     assert bad.returncode != 0 and "--since" in bad.stderr
+    missing = pathlib.Path(server.data_dir).parent / "no-such-data"
+    absent = warden("audit", "--data-dir", str(missing))
+    assert absent.returncode != 0 and "no Warden database" in absent.stderr
+    assert not missing.exists()
 
 
 def test_buffered_events_are_written_at_shutdown(server, warden):

@@ -33,7 +33,8 @@ public enum AuditReport {
 
     /// The most recent `maximum` matching events, oldest first: one JSON object text each.
     public static func events(dataDirectory: String, filter: Filter) async throws -> [String] {
-        let directory = try DataDirectory.prepare(dataDirectory)
+        // Read-only use: never create the directory (DataDirectory.prepare would).
+        let directory = DataDirectory(path: URL(fileURLWithPath: dataDirectory).standardizedFileURL.path)
         guard FileManager.default.fileExists(atPath: directory.databasePath) else {
             throw Failure(description: "no Warden database in \(directory.path): run `warden serve --data-dir` there first")
         }
