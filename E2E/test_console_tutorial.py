@@ -7,6 +7,7 @@ codes from oathtool); sign out; sign in with a code; launch and stop an instance
 Screenshots of every step go to E2E/artifacts/ (WARDEN_ARTIFACTS).
 """
 import json
+import time
 import urllib.parse
 
 import pytest
@@ -31,7 +32,7 @@ def set_textarea(browser, css, text):
         "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', {bubbles: true}));", element, text)
 
 
-def test_console_tutorial(server, console_admin, browser_factory, force_mfa_path, tmp_path):
+def test_console_tutorial(server, console_admin, browser_factory, force_mfa_path, tmp_path, warden):
     iam = server.client("iam")
     ec2 = server.client("ec2")
     account = server.account_id
@@ -185,3 +186,56 @@ def test_console_tutorial(server, console_admin, browser_factory, force_mfa_path
     log = "".join(server.output)
     for secret_text in (secret, MFA_USER_PASSWORD, console_admin[1], server.secret_access_key, session_token):
         assert secret_text not in log
+
+    # ---- Acceptance (issue 9, audit trail): `warden audit --user MFAUser` on the same data directory
+    # lists the EC2 call denied before MFA (mfaAuthenticated false), then the allowed one (true).
+    def audit(*args):
+        result = warden("audit", "--data-dir", str(server.data_dir), "--user", "MFAUser", *args)
+        assert result.returncode == 0, result.stderr
+        return result.stdout
+
+    def ec2_events():
+        return [json.loads(line) for line in audit("--action", "ec2:DescribeInstances", "--json").splitlines()]
+
+    deadline = time.time() + 5
+    while not any(e.get("wardenAuthorization", {}).get("decision") == "Allow" for e in ec2_events()):
+        assert time.time() < deadline, "the allowed DescribeInstances call reaches the audit trail"
+        time.sleep(0.1)
+    events = ec2_events()
+    decisions = [(e["wardenAuthorization"]["decision"], e["userIdentity"]["sessionContext"]["attributes"]["mfaAuthenticated"])
+                 for e in events]
+    assert decisions[0] == ("Deny", "false")
+    first_allow = decisions.index(("Allow", "true"))
+    assert all(d == ("Deny", "false") for d in decisions[:first_allow])
+    assert ("Deny", "false") not in decisions[first_allow:]
+    denied, allowed = events[0], events[first_allow]
+    for event in (denied, allowed):
+        assert event["eventSource"] == "ec2.amazonaws.com" and event["eventName"] == "DescribeInstances"
+        assert event["userIdentity"]["type"] == "IAMUser" and event["userIdentity"]["userName"] == "MFAUser"
+        assert event["userIdentity"]["arn"] == f"arn:aws:iam::{account}:user/MFAUser"
+        assert event["userIdentity"]["sessionCredentialFromConsole"] == "true"
+        assert "HeadlessChrome" in event["userAgent"] or "Chrome" in event["userAgent"]
+    assert denied["errorCode"] == "UnauthorizedOperation"
+    assert "Force_MFA" in denied["wardenAuthorization"]["decidedBy"]
+    assert "DenyAllExceptListedIfNoMFA" in denied["wardenAuthorization"]["decidedBy"]
+    assert "errorCode" not in allowed
+    assert "AmazonEC2FullAccess" in allowed["wardenAuthorization"]["decidedBy"]
+    assert denied["eventTime"] <= allowed["eventTime"]
+
+    # The same in the readable table, in the same order.
+    rows = [line.split() for line in audit("--action", "ec2:DescribeInstances").splitlines()[1:]]
+    table = [(r[1], r[2], r[3], r[4]) for r in rows]
+    assert table[0] == ("MFAUser", "ec2:DescribeInstances", "Deny", "false")
+    assert table.index(("MFAUser", "ec2:DescribeInstances", "Allow", "true")) == first_allow
+    assert len(table) == len(events)
+
+    # Console sign-ins: without MFA first, with MFA after; and the sign-outs.
+    logins = [json.loads(line) for line in audit("--action", "signin:ConsoleLogin", "--json").splitlines()]
+    assert [(e["responseElements"]["ConsoleLogin"], e["additionalEventData"]["MFAUsed"]) for e in logins] == [
+        ("Success", "No"), ("Success", "Yes")]
+    assert all(e["eventType"] == "AwsConsoleSignIn" for e in logins)
+    assert len(audit("--action", "signin:ConsoleLogout", "--json").splitlines()) == 1
+    # Nothing secret in the trail's table (the password, the TOTP seed).
+    full = audit("--json")
+    assert MFA_USER_PASSWORD not in full and secret not in full
+

@@ -39,7 +39,7 @@ extension ConsoleApp {
         }
         do {
             switch try await api.console.signIn(account: account, userName: root ? nil : userName, password: password,
-                                                 clientIP: request.clientIP) {
+                                                 clientIP: request.clientIP, userAgent: request.userAgent) {
             case .failed(let message):
                 return signInForm(request, message: message, signInToken: signInToken, status: 401, account: account,
                                   userName: userName, root: root)

@@ -55,10 +55,12 @@ struct ConsoleApp: Sendable {
                 }
             }
             if path.first == "signout" {
-                try await api.console.signOut(current)
+                try await api.console.signOut(current, client: ConsoleClientFacts(sourceIP: request.clientIP,
+                                                                                  userAgent: request.userAgent))
                 return Reply(status: 303, location: "/console", cookies: [cookie(Self.sessionCookie, "", secure: request.secure, expire: true)])
             }
-            let facts = RequestFacts(time: now(), sourceIP: request.clientIP, secureTransport: request.secure, region: current.region)
+            var facts = RequestFacts(time: now(), sourceIP: request.clientIP, secureTransport: request.secure, region: current.region)
+            facts.userAgent = request.userAgent
             let client = ConsoleClient(api: api, caller: caller, facts: facts)
             request.session = current
             request.client = client

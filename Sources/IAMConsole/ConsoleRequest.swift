@@ -15,6 +15,8 @@ struct ConsoleRequest: Sendable {
     var form: ConsoleForm
     var clientIP: String
     var secure: Bool
+    /// The browser's `User-Agent`: console calls are recorded in the audit trail with it.
+    var userAgent: String? = nil
     var session: ConsoleSession?
     var client: ConsoleClient?
 

@@ -43,7 +43,8 @@ public enum ConsoleRoutes {
         let forwarded = HTTPField.Name("X-Forwarded-Proto").flatMap { request.headers[$0] }
         let incoming = ConsoleRequest(method: method, path: path, query: query, form: form,
                                       clientIP: context.remoteAddress?.ipAddress ?? "127.0.0.1",
-                                      secure: forwarded?.lowercased() == "https", session: nil, client: nil)
+                                      secure: forwarded?.lowercased() == "https", userAgent: request.headers[.userAgent],
+                                      session: nil, client: nil)
         let reply = await app.respond(incoming, sessionToken: request.cookies[ConsoleApp.sessionCookie]?.value,
                                       signInToken: request.cookies[ConsoleApp.signInCookie]?.value)
         var headers = HTTPFields()

@@ -23,7 +23,8 @@ struct SignInPages: Sendable {
         layout.csrf = page.session.csrfToken
         guard page.isPost else { return .page("mfa", MFAModel(layout: layout)) }
         do {
-            switch try await api.console.verifyMFA(page.session, code: page.request.field("code"), clientIP: page.request.clientIP) {
+            switch try await api.console.verifyMFA(page.session, code: page.request.field("code"), clientIP: page.request.clientIP,
+                                                   userAgent: page.request.userAgent) {
             case .failed(let message):
                 return .page("mfa", MFAModel(layout: layout, message: message), status: 401)
             case .session(let session, _):

@@ -53,10 +53,13 @@ struct AWSEndpoint: Sendable {
             return Routed(response: api.error(tooLarge, service: service, requestID: requestID))
         }
         let rawQuery = request.uri.query ?? ""
+        // AWS JSON 1.1 (CloudTrail): the operation is in X-Amz-Target and the body is JSON, not a form.
+        let jsonTarget = HTTPField.Name("X-Amz-Target").flatMap { request.headers[$0] }
         let parameters: QueryParameters
         do {
             let fromQuery = try QueryParameters(formEncoded: rawQuery)
-            let fromBody = request.method == .post ? try QueryParameters(formEncoded: String(decoding: body, as: UTF8.self)) : QueryParameters([])
+            let fromBody = request.method == .post && jsonTarget == nil
+                ? try QueryParameters(formEncoded: String(decoding: body, as: UTF8.self)) : QueryParameters([])
             parameters = try fromQuery.merging(fromBody)
         } catch {
             return Routed(response: api.error(AWSServiceError(error.code, error.message, status: error.httpStatus),
@@ -71,7 +74,8 @@ struct AWSEndpoint: Sendable {
         // AssumeRoleWithWebIdentity / AssumeRoleWithSAML are called unsigned (the token is the proof).
         if let action = parameters.action, WardenAPI.unsignedActions.contains(action),
            request.headers[.authorization] == nil, !rawQuery.contains("X-Amz-Signature=") {
-            let facts = RequestFacts(time: time, sourceIP: Self.sourceIP(context), secureTransport: false, region: "us-east-1")
+            var facts = RequestFacts(time: time, sourceIP: Self.sourceIP(context), secureTransport: false, region: "us-east-1")
+            facts.userAgent = request.headers[.userAgent]
             return Routed(response: await api.handleUnsigned(parameters: parameters, facts: facts, requestID: requestID))
         }
         let authorization: SigV4Authorization
@@ -84,6 +88,12 @@ struct AWSEndpoint: Sendable {
         labels = Self.labels(action: parameters.action, scope: authorization.service)
         // Route by the credential scope's service: IAM and STS (Query), EC2, or anything else.
         let target: APIOperation.Service = authorization.service == "sts" ? .sts : .iam
+        let isJSON = authorization.service == "cloudtrail" && jsonTarget != nil
+        // Refusals before routing, in the protocol the client speaks (JSON for CloudTrail).
+        func refuse(_ failure: AWSServiceError) -> Routed {
+            isJSON ? Routed(response: api.jsonError(failure), contentType: "application/x-amz-json-1.1")
+                : Routed(response: api.error(failure, service: target, requestID: requestID))
+        }
         let caller: Caller
         do {
             let (secret, found) = try await api.authenticate(accessKeyID: authorization.accessKeyID,
@@ -93,20 +103,19 @@ struct AWSEndpoint: Sendable {
                                              region: authorization.region, service: authorization.service)
             if case .failure(let failure) = SigV4.verify(signed, authorization, signingKey: signingKey,
                                                          payloadSHA256: payloadHash, now: time) {
-                return Routed(response: api.error(AWSServiceError(failure.code.awsCode, failure.message,
-                                                                  status: failure.code.httpStatus),
-                                                  service: target, requestID: requestID))
+                return refuse(AWSServiceError(failure.code.awsCode, failure.message, status: failure.code.httpStatus))
             }
             caller = found
         } catch let failure {
             guard configuration.acceptAnyCredentials, failure.code == "InvalidClientTokenId" else {
-                return Routed(response: api.error(failure, service: target, requestID: requestID))
+                return refuse(failure)
             }
             caller = Caller(accountID: WardenConfiguration.anyCredentialsAccount, user: nil,
                             accessKeyID: authorization.accessKeyID)
         }
-        let facts = RequestFacts(time: time, sourceIP: Self.sourceIP(context), secureTransport: false,
+        var facts = RequestFacts(time: time, sourceIP: Self.sourceIP(context), secureTransport: false,
                                  region: authorization.region)
+        facts.userAgent = request.headers[.userAgent]
         switch authorization.service {
         case "iam", "sts":
             return Routed(response: await api.handle(service: target, parameters: parameters, caller: caller, facts: facts,
@@ -114,6 +123,10 @@ struct AWSEndpoint: Sendable {
         case "ec2":
             return Routed(response: await api.handleEC2(parameters: parameters, caller: caller, facts: facts,
                                                         requestID: requestID))
+        case "cloudtrail" where jsonTarget != nil:
+            let response = await api.handleCloudTrail(target: jsonTarget ?? "", body: body, caller: caller, facts: facts,
+                                                      requestID: requestID)
+            return Routed(response: response, contentType: "application/x-amz-json-1.1")
         default:
             let (action, format) = Self.otherServiceAction(request, parameters, service: authorization.service)
             let response = await api.handleOtherService(service: authorization.service, action: action, format: format,

@@ -117,6 +117,7 @@ public enum WardenServer {
         return Application(
             router: router,
             configuration: .init(address: .hostname(host, port: configuration.port), serverName: "Warden"),
+            services: [AuditFlushService(recorder: prepared.api.audit)],
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? configuration.port
                 announce(host: host, port: port, root: root, directory: directory)

@@ -6,6 +6,13 @@ import Logging
 extension WardenAPI {
     /// EC2 on the same endpoint: authorize every target, honour DryRun, run, render EC2 XML.
     public func handleEC2(parameters: QueryParameters, caller: Caller, facts: RequestFacts, requestID: String) async -> Response {
+        await audited(.signed(source: "ec2.amazonaws.com", caller: caller), action: parameters.action ?? "",
+                      parameters: parameters, facts: facts, requestID: requestID) {
+            await serveEC2(parameters: parameters, caller: caller, facts: facts, requestID: requestID)
+        }
+    }
+
+    func serveEC2(parameters: QueryParameters, caller: Caller, facts: RequestFacts, requestID: String) async -> Response {
         await syncCaches()
         guard let action = parameters.action else {
             return ec2Error(.ec2("MissingAction", "The request must contain the parameter Action"), requestID)
@@ -35,13 +42,23 @@ extension WardenAPI {
 
     public func ec2Error(_ failure: AWSServiceError, _ requestID: String) -> Response {
         Response(status: failure.httpStatus, body: QueryErrorResponse.ec2(code: failure.code, message: failure.message, requestID: requestID),
-                 explanation: failure.explanation, plainDenial: failure.plainDenial, errorCode: failure.code)
+                 explanation: failure.explanation, plainDenial: failure.plainDenial, errorCode: failure.code,
+                 errorMessage: failure.message)
     }
 
     /// A service Warden does not implement: AccessDenied when policies deny the action (as AWS
     /// would answer), otherwise a clear "not implemented" error. `format` picks the error body.
     public func handleOtherService(service: String, action: String, format: OtherServiceFormat, caller: Caller,
                                    facts: RequestFacts, requestID: String) async -> Response {
+        await audited(.signed(source: "\(service).amazonaws.com", caller: caller), action: action,
+                      parameters: QueryParameters([]), facts: facts, requestID: requestID) {
+            await serveOtherService(service: service, action: action, format: format, caller: caller, facts: facts,
+                                    requestID: requestID)
+        }
+    }
+
+    func serveOtherService(service: String, action: String, format: OtherServiceFormat, caller: Caller,
+                           facts: RequestFacts, requestID: String) async -> Response {
         await syncCaches()
         let fullAction = "\(service):\(action)"
         let denied: Bool
@@ -69,16 +86,16 @@ extension WardenAPI {
             xml.element("Message", message)
             xml.element("RequestId", requestID)
             xml.close("Error")
-            return Response(status: status, body: xml.text, explanation: explanation, errorCode: code)
+            return Response(status: status, body: xml.text, explanation: explanation, errorCode: code, errorMessage: message)
         case .json:
             let escaped = message.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
             return Response(status: denied ? 400 : 400,
                             body: "{\"__type\":\"\(denied ? "AccessDeniedException" : "UnknownOperationException")\",\"message\":\"\(escaped)\"}",
-                            explanation: explanation, errorCode: code)
+                            explanation: explanation, errorCode: code, errorMessage: message)
         case .query:
             return Response(status: status, body: QueryErrorResponse.query(code: code, message: message, isSenderFault: true,
                                                                            requestID: requestID, namespace: ""),
-                            explanation: explanation, errorCode: code)
+                            explanation: explanation, errorCode: code, errorMessage: message)
         }
     }
 

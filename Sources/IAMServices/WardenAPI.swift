@@ -16,8 +16,9 @@ public final class WardenAPI: Sendable {
         public var explanation: String?
         /// For an EC2 denial: the sentence the encoded message stands for.
         public var plainDenial: String?
-        /// For an error: its AWS code (metrics).
+        /// For an error: its AWS code (metrics; the audit event's `errorCode`) and message (`errorMessage`).
         public var errorCode: String?
+        public var errorMessage: String?
     }
 
     let store: any IAMStore
@@ -48,6 +49,8 @@ public final class WardenAPI: Sendable {
     public let pendingMFA: PendingMFADevices
     /// Web console sign-in and sessions.
     public let console: ConsoleSignIn
+    /// The audit trail's in-memory buffer and batch writer (`Audit/`).
+    public let audit: AuditRecorder
 
     /// `millis` is a millisecond clock for the cross-node cache checks (default: wall clock).
     public init(store: any IAMStore, box: SecretBox, catalog: ManagedPolicyCatalog,
@@ -77,7 +80,9 @@ public final class WardenAPI: Sendable {
         let mfa = MFAVerifier(store: store, box: box, metrics: metrics)
         self.mfa = mfa
         federation = FederatedIdentityVerifier(store: store)
-        console = ConsoleSignIn(store: store, mfa: mfa, generation: generation, now: now, metrics: metrics)
+        let audit = AuditRecorder(store: store, logger: logger)
+        self.audit = audit
+        console = ConsoleSignIn(store: store, mfa: mfa, generation: generation, audit: audit, now: now, metrics: metrics)
         iam = IAMHandlers(store: store, box: box, catalog: catalog, mfa: mfa, users: users, now: now)
         roles = RoleHandlers(store: store, box: box, catalog: catalog, now: now)
         providers = ProviderHandlers(store: store, box: box, catalog: catalog, now: now)
@@ -117,6 +122,15 @@ public final class WardenAPI: Sendable {
 
     public func handle(service: APIOperation.Service, parameters: QueryParameters, caller: Caller, facts: RequestFacts,
                        requestID: String) async -> Response {
+        // Audit trail: one event per call, after the response is made (Audit/WardenAPI+Audit.swift).
+        await audited(.signed(source: "\(service.rawValue).amazonaws.com", caller: caller), action: parameters.action ?? "",
+                      parameters: parameters, facts: facts, requestID: requestID) {
+            await serve(service: service, parameters: parameters, caller: caller, facts: facts, requestID: requestID)
+        }
+    }
+
+    func serve(service: APIOperation.Service, parameters: QueryParameters, caller: Caller, facts: RequestFacts,
+               requestID: String) async -> Response {
         await syncCaches()
         guard let action = parameters.action else {
             return error(.missingAction(), service: service, requestID: requestID)
@@ -126,7 +140,7 @@ public final class WardenAPI: Sendable {
         }
         if Self.unsignedActions.contains(action) {
             // Signed anyway: the signature names nobody these operations care about.
-            return await handleUnsigned(parameters: parameters, facts: facts, requestID: requestID)
+            return await serveUnsigned(parameters: parameters, facts: facts, requestID: requestID)
         }
         do {
             var facts = facts
@@ -188,6 +202,6 @@ public final class WardenAPI: Sendable {
         Response(status: failure.httpStatus,
                  body: QueryErrorResponse.query(code: failure.code, message: failure.message, isSenderFault: failure.isSenderFault,
                                                 requestID: requestID, namespace: service.namespace),
-                 explanation: failure.explanation, errorCode: failure.code)
+                 explanation: failure.explanation, errorCode: failure.code, errorMessage: failure.message)
     }
 }

@@ -85,7 +85,8 @@ public protocol CredentialRepository: Sendable {
 /// Everything Warden stores. Implementations: `SQLStorage` (file or in-memory).
 public protocol IAMStore: AccountRepository, UserRepository, GroupRepository, PolicyRepository, CredentialRepository,
     PasswordRepository, MFARepository, UploadedCredentialRepository, EC2Repository, ConsoleRepository,
-    RoleRepository, ProviderRepository, ServerCertificateRepository, ActivityRepository, StandaloneAccountRepository, ClusterRepository {
+    RoleRepository, ProviderRepository, ServerCertificateRepository, ActivityRepository, StandaloneAccountRepository, ClusterRepository,
+    AuditRepository {
     /// Deletes every row (the `--ephemeral` reset).
     func reset() async throws
     /// Answers a trivial query, or throws when the store cannot be reached (`/readyz`).

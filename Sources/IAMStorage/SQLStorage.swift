@@ -44,6 +44,8 @@ public final class SQLStorage: IAMStore {
 
     public func reset() async throws {
         try await write { db in
+            // The audit trail (no foreign keys).
+            try db.execute(sql: "DELETE FROM audit_event")
             // Shared node state (issue 9): throttles and pending MFA devices go; the change
             // generation only grows, so that every node drops what it cached before the reset.
             for table in ["failure_throttle", "pending_mfa_device"] {

@@ -2,7 +2,9 @@
 /// change the schema by appending a new one.
 enum SQLiteMigrations {
     /// Every migration in order: the shipped ones, then each family's (each in its own file).
-    static var all: [(id: String, sql: String)] { shipped + roles + providers + serverCertificates + activity + sessions + cluster }
+    static var all: [(id: String, sql: String)] {
+        shipped + roles + providers + serverCertificates + activity + sessions + audit + cluster
+    }
 
     /// v1-v4 (shipped: never edited).
     static let shipped: [(id: String, sql: String)] = [

@@ -123,14 +123,17 @@ public enum APIOperation: String, Sendable, CaseIterable {
     case assumeRoleWithWebIdentity = "AssumeRoleWithWebIdentity", assumeRoot = "AssumeRoot"
     case getFederationToken = "GetFederationToken", getAccessKeyInfo = "GetAccessKeyInfo"
     case getDelegatedAccessToken = "GetDelegatedAccessToken", getWebIdentityToken = "GetWebIdentityToken"
+    // CloudTrail (AWS JSON 1.1, served by `WardenAPI.handleCloudTrail`, never through the Query path)
+    case lookupEvents = "LookupEvents"
 
     public enum Service: String, Sendable {
-        case iam, sts
+        case iam, sts, cloudtrail
 
         public var namespace: String {
             switch self {
             case .iam: "https://iam.amazonaws.com/doc/2010-05-08/"
             case .sts: "https://sts.amazonaws.com/doc/2011-06-15/"
+            case .cloudtrail: ""
             }
         }
 
@@ -138,6 +141,7 @@ public enum APIOperation: String, Sendable, CaseIterable {
             switch self {
             case .iam: "2010-05-08"
             case .sts: "2011-06-15"
+            case .cloudtrail: "2013-11-01"
             }
         }
     }
@@ -147,6 +151,7 @@ public enum APIOperation: String, Sendable, CaseIterable {
         case .getCallerIdentity, .getSessionToken, .decodeAuthorizationMessage, .assumeRole, .assumeRoleWithSAML,
              .assumeRoleWithWebIdentity, .assumeRoot, .getFederationToken, .getAccessKeyInfo, .getDelegatedAccessToken,
              .getWebIdentityToken: .sts
+        case .lookupEvents: .cloudtrail
         default: .iam
         }
     }

@@ -24,13 +24,12 @@ extension Authorizer {
         }
         for action in actions {
             let request = AuthorizationRequest(principal: principal, action: action, resource: roleARN, context: context)
-            var outcome = Decision.Outcome.implicitDeny
-            if let trust {
-                outcome = PolicyEvaluator.evaluate(request, PolicySet(identity: [], resource: trust)).outcome
-                if outcome == .allow, PolicyEvaluator.resourcePolicyAllows(request, trust) == nil { outcome = .implicitDeny }
-            }
-            metrics.recordDecision(outcome, action: action)
-            guard outcome == .allow else {
+            let decision = trust.flatMap { trust in
+                PolicyEvaluator.resourcePolicyAllows(request, trust) == nil
+                    ? nil : PolicyEvaluator.evaluate(request, PolicySet(identity: [], resource: trust))
+            } ?? .implicitDeny(.identity)
+            observe(decision, action: action)
+            guard decision.isAllowed else {
                 throw AWSServiceError.accessDenied("Not authorized to perform \(action)")
             }
         }

@@ -24,11 +24,11 @@ extension Authorizer {
             // A role that does not exist has no trust policy: nothing can grant (AWS answers AccessDenied).
             // The trust policy must allow the caller (at any level) whatever identity policies say.
             guard let trust, PolicyEvaluator.resourcePolicyAllows(request, trust) != nil else {
-                metrics.recordDecision(.implicitDeny, action: wanted)
+                observe(.implicitDeny(.identity), action: wanted)
                 throw AWSServiceError.accessDenied("User: \(caller.arn) is not authorized to perform: \(wanted) on resource: \(roleARN)")
             }
             let decision = PolicyEvaluator.evaluate(request, set.with(resource: trust))
-            metrics.recordDecision(decision.outcome, action: wanted)
+            observe(decision, action: wanted)
             guard decision.isAllowed else {
                 let why = decision.denialPhrase(action: wanted) ?? ""
                 var denial = AWSServiceError.accessDenied(

@@ -39,7 +39,7 @@ struct Authorizer: Sendable {
         }
         // The root user may do anything in its account (no SCPs, no resource policies on IAM).
         guard let set = try await policySet(for: caller) else {
-            metrics.recordDecision(.allow, action: action)
+            observe(.allow(nil), action: action)
             return Outcome(action: action, resource: resource, decision: .allow(nil))
         }
         let context = try requestContext(spec, parameters, caller: caller, facts: facts)
@@ -49,7 +49,7 @@ struct Authorizer: Sendable {
            try await store.passwordPolicy(accountID: caller.accountID)?.allowUsersToChangePassword == true {
             decision = .allow(nil)
         }
-        metrics.recordDecision(decision.outcome, action: action)
+        observe(decision, action: action)
         guard decision.isAllowed else {
             let why = decision.denialPhrase(action: action) ?? ""
             var denial = AWSServiceError.accessDenied("User: \(caller.arn) is not authorized to perform: \(action) on resource: \(resource) \(why)")
@@ -186,11 +186,13 @@ struct Authorizer: Sendable {
             context.set("aws:TokenIssueTime", .string(AWSTimestamp.iso8601(epochSeconds: session.issuedAt)))
             let mfaAt = facts.mfaVerifiedAt ?? session.mfaAuthenticatedAt
             context.set("aws:MultiFactorAuthPresent", .bool(mfaAt != nil))
+            AuditNote.current?.multiFactorAuthPresent(mfaAt != nil)
             if let mfaAt {
                 context.set("aws:MultiFactorAuthAge", .number(String(max(0, facts.time - mfaAt))))
             }
         } else if let mfaAt = facts.mfaVerifiedAt {
             context.set("aws:MultiFactorAuthPresent", .bool(true))
+            AuditNote.current?.multiFactorAuthPresent(true)
             context.set("aws:MultiFactorAuthAge", .number(String(max(0, facts.time - mfaAt))))
         }
         for (key, parameter) in spec.parameterKeys {
@@ -214,7 +216,7 @@ struct Authorizer: Sendable {
     func authorizeEC2(_ operation: EC2Operation, _ parameters: QueryParameters, caller: Caller, facts: RequestFacts,
                       ec2: EC2Handlers) async throws {
         guard let set = try await policySet(for: caller) else {
-            metrics.recordDecision(.allow, action: operation.action)
+            observe(.allow(nil), action: operation.action)
             return
         }
         let scope = EC2Handlers.Scope(accountID: caller.accountID, region: facts.region)
@@ -232,6 +234,7 @@ struct Authorizer: Sendable {
             let request = AuthorizationRequest(principal: caller.principal, action: operation.action, resource: target.resource,
                                                context: context)
             let decision = PolicyEvaluator.evaluate(request, set)
+            AuditNote.decided(decision)  // every target's; the metric counts the request once (below, or on denial)
             if !decision.isAllowed {
                 metrics.recordDecision(decision.outcome, action: operation.action)
                 var denial = AWSServiceError.unauthorizedOperation(
@@ -246,17 +249,23 @@ struct Authorizer: Sendable {
         metrics.recordDecision(.allow, action: operation.action)
     }
 
+    /// Every decision the gate makes goes to the metrics and to the request's audit note.
+    func observe(_ decision: Decision, action: String) {
+        metrics.recordDecision(decision.outcome, action: action)
+        AuditNote.decided(decision)
+    }
+
     /// A single action on `*` (sts:DecodeAuthorizationMessage), with the usual AccessDenied.
     func authorizeAction(_ action: String, caller: Caller, facts: RequestFacts) async throws -> Outcome {
         guard let set = try await policySet(for: caller) else {
-            metrics.recordDecision(.allow, action: action)
+            observe(.allow(nil), action: action)
             return Outcome(action: action, resource: "*", decision: .allow(nil))
         }
         let context = try requestContext(AuthorizationSpec(action: action, resource: .any), QueryParameters([]), caller: caller,
                                          facts: facts)
         let request = AuthorizationRequest(principal: caller.principal, action: action, resource: "*", context: context)
         let decision = PolicyEvaluator.evaluate(request, set)
-        metrics.recordDecision(decision.outcome, action: action)
+        observe(decision, action: action)
         guard decision.isAllowed else {
             var denial = AWSServiceError.accessDenied("User: \(caller.arn) is not authorized to perform: \(action) on resource: * \(decision.denialPhrase(action: action) ?? "")")
             denial.explanation = decision.explanation
@@ -269,14 +278,14 @@ struct Authorizer: Sendable {
     func authorizeOther(service: String, action: String, caller: Caller, facts: RequestFacts) async throws -> Decision {
         let fullAction = "\(service):\(action)"
         guard let set = try await policySet(for: caller) else {
-            metrics.recordDecision(.allow, action: fullAction)
+            observe(.allow(nil), action: fullAction)
             return .allow(nil)
         }
         let context = try requestContext(AuthorizationSpec(action: fullAction, resource: .any), QueryParameters([]), caller: caller,
                                          facts: facts)
         let request = AuthorizationRequest(principal: caller.principal, action: fullAction, resource: "*", context: context)
         let decision = PolicyEvaluator.evaluate(request, set)
-        metrics.recordDecision(decision.outcome, action: fullAction)
+        observe(decision, action: fullAction)
         return decision
     }
 }

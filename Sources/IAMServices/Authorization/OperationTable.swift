@@ -7,7 +7,7 @@ enum OperationTable {
         let group = ResourceSpec.group(parameter: "GroupName")
         let policy = ResourceSpec.policy(parameter: "PolicyArn")
         let policyKey = [(key: "iam:PolicyARN", parameter: "PolicyArn")]
-        let action = (operation.service == .sts ? "sts:" : "iam:") + operation.rawValue
+        let action = operation.service.rawValue + ":" + operation.rawValue
         let role = ResourceSpec.role(parameter: "RoleName")
         let profile = ResourceSpec.instanceProfile(parameter: "InstanceProfileName")
         let oidc = ResourceSpec.arnParameter("OpenIDConnectProviderArn")
@@ -184,6 +184,9 @@ enum OperationTable {
         case .decodeAuthorizationMessage:
             // Authorized as sts:DecodeAuthorizationMessage by WardenAPI (the table's actions are iam:).
             return AuthorizationSpec(action: nil, resource: .any)
+        // CloudTrail: reading the audit trail.
+        case .lookupEvents:
+            return AuthorizationSpec(action: action, resource: .any)
         case .getCallerIdentity, .getSessionToken:
             // No permission needed; an explicit Deny does not block them (iam-facts §5).
             return AuthorizationSpec(action: nil, resource: .any)

@@ -27,15 +27,18 @@ public final class ConsoleSignIn: Sendable {
     let now: @Sendable () -> Int64
     let generation: ClusterGeneration
     let metrics: WardenMetrics
+    /// Sign-in, MFA and sign-out events for the audit trail.
+    let audit: AuditRecorder
     /// Failed sign-ins per user name and per client address, shared by every node (in the store).
     let perUser: FailureThrottle
     let perClient: FailureThrottle
     /// A bcrypt hash to check against when the user is unknown, so both cases take as long.
     private let decoy = Mutex<String?>(nil)
 
-    init(store: any IAMStore, mfa: MFAVerifier, generation: ClusterGeneration,
+    init(store: any IAMStore, mfa: MFAVerifier, generation: ClusterGeneration, audit: AuditRecorder,
          now: @escaping @Sendable () -> Int64, metrics: WardenMetrics = .disabled) {
         self.store = store
+        self.audit = audit
         self.mfa = mfa
         self.generation = generation
         self.now = now
@@ -58,17 +61,21 @@ public final class ConsoleSignIn: Sendable {
     }
 
     /// Step 1: account, user name (nil for the root user) and password.
-    public func signIn(account idOrAlias: String, userName: String?, password: String, clientIP: String) async throws -> Result {
+    public func signIn(account idOrAlias: String, userName: String?, password: String, clientIP: String,
+                       userAgent: String? = nil) async throws -> Result {
         let time = now()
+        let client = ConsoleClientFacts(sourceIP: clientIP, userAgent: userAgent)
         let userKey = "\(idOrAlias.lowercased())|\((userName ?? "<root>").lowercased())"
         let clientKey = clientIP
+        let found = try await account(idOrAlias)
         var blocked = try await perUser.isBlocked(userKey, now: time)
         if !blocked { blocked = try await perClient.isBlocked(clientKey, now: time) }
         if blocked {
             metrics.recordSignInFailure(.throttled, stage: .password)
+            audit.consoleLogin(accountID: found?.id ?? "", user: nil, root: userName == nil, success: false, mfaUsed: false,
+                               client: client, at: time)
             return .failed(Self.throttledFailure)
         }
-        let found = try await account(idOrAlias)
         var user: IAMUser?
         var hash: String?
         if let found {
@@ -86,6 +93,8 @@ public final class ConsoleSignIn: Sendable {
             try await perUser.recordFailure(userKey, now: time)
             try await perClient.recordFailure(clientKey, now: time)
             metrics.recordSignInFailure(.invalid, stage: .password)
+            audit.consoleLogin(accountID: found?.id ?? "", user: user, root: userName == nil, success: false, mfaUsed: false,
+                               client: client, at: time)
             return .failed(Self.genericFailure)
         }
         try await perUser.clear(userKey)
@@ -99,6 +108,8 @@ public final class ConsoleSignIn: Sendable {
                 case .mustChange: stage = .password
                 case .hardExpired:
                     metrics.recordSignInFailure(.expired, stage: .password)
+                    audit.consoleLogin(accountID: found.id, user: user, root: false, success: false, mfaUsed: false,
+                                       client: client, at: time)
                     return .failed("Your password has expired. Contact your administrator to reset it.")
                 }
             }
@@ -108,20 +119,31 @@ public final class ConsoleSignIn: Sendable {
                                      csrfToken: Self.randomHex(32), createdAt: time, lastSeenAt: time,
                                      mfaAuthenticatedAt: nil, region: Self.defaultRegion)
         try await store.createConsoleSession(session)
-        if stage != .mfa { try await recordPasswordUse(session) }
+        if stage != .mfa {
+            try await recordPasswordUse(session)
+            audit.consoleLogin(accountID: found.id, user: user, root: user == nil, success: true, mfaUsed: false,
+                               client: client, at: time)
+        }
         return .session(session, token: token)
     }
 
     /// Step 2: the MFA code. A wrong code keeps the session waiting (and counts as a failure).
-    public func verifyMFA(_ session: ConsoleSession, code: String, clientIP: String) async throws -> Result {
+    public func verifyMFA(_ session: ConsoleSession, code: String, clientIP: String,
+                          userAgent: String? = nil) async throws -> Result {
         guard session.stage == .mfa, let userID = session.userID, let user = try await store.user(id: userID) else {
             return .failed(Self.genericFailure)
         }
         let time = now()
+        let client = ConsoleClientFacts(sourceIP: clientIP, userAgent: userAgent)
+        func failed(_ message: String) -> Result {
+            audit.consoleLogin(accountID: session.accountID, user: user, root: false, success: false, mfaUsed: true,
+                               client: client, at: time)
+            return .failed(message)
+        }
         let clientKey = clientIP
         guard try await !perClient.isBlocked(clientKey, now: time), let device = try await enabledDevice(userID: userID) else {
             metrics.recordSignInFailure(.throttled, stage: .mfa)
-            return .failed(Self.throttledFailure)
+            return failed(Self.throttledFailure)
         }
         let accepted: Bool
         do {
@@ -129,12 +151,12 @@ public final class ConsoleSignIn: Sendable {
                                             source: .console)
         } catch let error as AWSServiceError where error.code == "LimitExceeded" {
             metrics.recordSignInFailure(.throttled, stage: .mfa)
-            return .failed(Self.throttledFailure)
+            return failed(Self.throttledFailure)
         }
         guard accepted else {
             try await perClient.recordFailure(clientKey, now: time)
             metrics.recordSignInFailure(.invalid, stage: .mfa)
-            return .failed(Self.genericFailure)
+            return failed(Self.genericFailure)
         }
         var advanced = session
         advanced.mfaAuthenticatedAt = time
@@ -145,10 +167,12 @@ public final class ConsoleSignIn: Sendable {
         case .hardExpired:
             metrics.recordSignInFailure(.expired, stage: .mfa)
             try await store.deleteConsoleSession(tokenHash: session.tokenHash)
-            return .failed("Your password has expired. Contact your administrator to reset it.")
+            return failed("Your password has expired. Contact your administrator to reset it.")
         }
         try await store.updateConsoleSession(advanced)
         try await recordPasswordUse(advanced)
+        audit.consoleLogin(accountID: session.accountID, user: user, root: false, success: true, mfaUsed: true, client: client,
+                           at: time)
         return .session(advanced, token: nil)
     }
 
@@ -184,9 +208,10 @@ public final class ConsoleSignIn: Sendable {
         try await store.updateConsoleSession(changed)
     }
 
-    public func signOut(_ session: ConsoleSession) async throws {
+    public func signOut(_ session: ConsoleSession, client: ConsoleClientFacts? = nil) async throws {
         try await store.deleteConsoleSession(tokenHash: session.tokenHash)
         let time = now()
+        if let client, let caller = try await caller(for: session) { audit.consoleLogout(caller, client: client, at: time) }
         try await store.deleteStaleConsoleSessions(idleBefore: time - Self.idleTimeoutSeconds,
                                                    createdBefore: time - Self.absoluteTimeoutSeconds)
     }

@@ -98,6 +98,8 @@ public struct RequestFacts: Sendable {
     /// When an MFA code sent with this very request (AssumeRole's `SerialNumber`/`TokenCode`) was
     /// verified: the request then counts as MFA-authenticated.
     public var mfaVerifiedAt: Int64?
+    /// The client's `User-Agent` (the browser's for console calls), for the audit trail only.
+    public var userAgent: String?
     public init(time: Int64, sourceIP: String, secureTransport: Bool, region: String) {
         self.time = time
         self.sourceIP = sourceIP

@@ -11,6 +11,12 @@ extension WardenAPI {
     public static let unsignedActions: Set<String> = ["AssumeRoleWithWebIdentity", "AssumeRoleWithSAML"]
 
     public func handleUnsigned(parameters: QueryParameters, facts: RequestFacts, requestID: String) async -> Response {
+        await audited(.unsigned, action: parameters.action ?? "", parameters: parameters, facts: facts, requestID: requestID) {
+            await serveUnsigned(parameters: parameters, facts: facts, requestID: requestID)
+        }
+    }
+
+    func serveUnsigned(parameters: QueryParameters, facts: RequestFacts, requestID: String) async -> Response {
         let action = parameters.action ?? ""
         do {
             let roleARN = try parameters.required("RoleArn")
