@@ -9,6 +9,20 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 REFERENCE = ROOT.parent / "shared" / "reference"
 
 
+def pytest_configure(config):
+    config.addinivalue_line("markers", "sqlite_only: reads or writes the SQLite file itself; skipped when the "
+                                       "servers run on PostgreSQL (WARDEN_E2E_POSTGRES_URL)")
+
+
+def pytest_collection_modifyitems(config, items):
+    if not os.environ.get("WARDEN_E2E_POSTGRES_URL"):
+        return
+    skip = pytest.mark.skip(reason="inspects the SQLite file; this run keeps the store in PostgreSQL")
+    for item in items:
+        if "sqlite_only" in item.keywords:
+            item.add_marker(skip)
+
+
 @pytest.fixture(scope="session")
 def warden_bin():
     path = pathlib.Path(os.environ.get("WARDEN_BIN", ROOT / ".build" / "debug" / "warden"))
@@ -30,9 +44,10 @@ def warden(warden_bin):
     def run(*args, stdin=None):
         args = list(args)
         admin = os.environ.get("WARDEN_E2E_POSTGRES_URL")
-        if admin and args and args[0] in ("root-password", "audit") and "--data-dir" in args and "--database" not in args:
+        data_dir = args[args.index("--data-dir") + 1] if "--data-dir" in args else None
+        if admin and args[0] in ("root-password", "audit") and data_dir and os.path.isdir(data_dir) and "--database" not in args:
             # The PostgreSQL run: the store of a data directory lives in its own schema (see warden_server).
-            args += ["--database", postgres_url(admin, args[args.index("--data-dir") + 1])]
+            args += ["--database", postgres_url(admin, data_dir)]
         return subprocess.run([warden_bin, *args], input=stdin, capture_output=True, text=True, timeout=120)
     return run
 

@@ -183,6 +183,7 @@ def test_events_carry_cloudtrail_fields_and_the_gates_decision(server, warden, s
     assert web[0]["errorCode"]
 
 
+@pytest.mark.sqlite_only  # greps the SQLite file's bytes
 def test_no_secret_reaches_the_database(server, warden, scenario):
     wait_for(lambda: len(audit_json(warden, server, "--user", "alice")) >= 9)
     server.stop()  # writes what is buffered

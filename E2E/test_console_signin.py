@@ -162,13 +162,12 @@ def test_sessions_survive_a_restart(warden_bin, tmp_path):
         assert page.url.endswith("/console/home") and "arn:aws:iam::%s:user/jack" % second.account_id in page.text
 
 
-def test_root_sign_in_with_the_password_set_by_warden(warden_bin, tmp_path):
+def test_root_sign_in_with_the_password_set_by_warden(warden_bin, warden, tmp_path):
     data = tmp_path / "data"
     with WardenServer(warden_bin, data_dir=data) as running:
-        weak = subprocess.run([warden_bin, "root-password", "--data-dir", str(data)], input="short\n", capture_output=True, text=True)
+        weak = warden("root-password", "--data-dir", str(data), stdin="short\n")
         assert weak.returncode != 0 and "8 to 128" in weak.stderr
-        made = subprocess.run([warden_bin, "root-password", "--data-dir", str(data)], input="Root-Passw0rd-1\n",
-                              capture_output=True, text=True)
+        made = warden("root-password", "--data-dir", str(data), stdin="Root-Passw0rd-1\n")
         assert made.returncode == 0, made.stderr
         console = ConsoleHTTP(running.endpoint)
         assert console.sign_in(running.account_id, None, "wrong-Passw0rd", root=True).status_code == 401

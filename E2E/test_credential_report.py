@@ -7,6 +7,8 @@ import datetime
 import io
 import sqlite3
 
+import pytest
+
 from console_http import ConsoleHTTP
 from helpers import allow, client, document, expect_error, unique, user_with_key
 from test_mfa_devices import create_device, enable
@@ -130,6 +132,7 @@ def test_rows_reflect_passwords_mfa_keys_and_certificates(server, tmp_path):
     assert [dave[c] for c in COLUMNS[8:]] == ["false", "N/A", "N/A", "N/A", "N/A"] * 2 + ["false", "N/A"] * 2
 
 
+@pytest.mark.sqlite_only  # backdates the stored report in the SQLite file
 def test_a_report_is_a_snapshot_kept_four_hours_then_expired(warden_bin, tmp_path):
     data = tmp_path / "data"
     with WardenServer(warden_bin, data_dir=data) as running:

@@ -335,6 +335,7 @@ def test_quota_pagination_and_account_summary(server, tmp_path):
     assert iam.get_account_summary()["SummaryMap"]["ServerCertificates"] == 19
 
 
+@pytest.mark.sqlite_only  # reads the SQLite file's bytes
 def test_private_key_is_sealed_at_rest(server, tmp_path):
     iam = client(server)
     body, key = self_signed(tmp_path)

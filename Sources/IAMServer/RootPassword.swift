@@ -23,10 +23,16 @@ public enum RootPassword {
         if let problem = problem(with: password) { throw Failure(description: problem) }
         let directory = try DataDirectory.prepare(dataDirectory)
         let store = try await StoreLocation.open(databaseURL: databaseURL, directory: directory)
-        guard let account = try await store.accounts().first else {
-            throw Failure(description: "no account in \(dataDirectory) yet: run `warden serve` once first")
+        do {
+            guard let account = try await store.accounts().first else {
+                throw Failure(description: "no account in \(dataDirectory) yet: run `warden serve` once first")
+            }
+            try await ConsoleSignIn.setRootPassword(password, accountID: account.id, store: store, at: WardenServer.now())
+            await store.close()
+            return account.id
+        } catch {
+            await store.close()
+            throw error
         }
-        try await ConsoleSignIn.setRootPassword(password, accountID: account.id, store: store, at: WardenServer.now())
-        return account.id
     }
 }

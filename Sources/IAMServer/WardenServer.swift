@@ -41,6 +41,16 @@ public enum WardenServer {
             directory = try DataDirectory.prepare(configuration.dataDirectory)
             store = try await StoreLocation.open(databaseURL: configuration.databaseURL, directory: directory)
         }
+        do {
+            return try await prepare(configuration, store: store, directory: directory, logger: logger)
+        } catch {
+            await store.close()  // PostgreSQL connections end cleanly when startup fails after opening
+            throw error
+        }
+    }
+
+    static func prepare(_ configuration: WardenConfiguration, store: any IAMStore, directory: DataDirectory,
+                        logger: Logger) async throws -> Prepared {
         let box: SecretBox
         if configuration.ephemeral && configuration.masterKey == nil {
             guard let random = SecretBox(keyBytes: SecretBox.generateKeyBytes()) else {
@@ -117,7 +127,7 @@ public enum WardenServer {
         return Application(
             router: router,
             configuration: .init(address: .hostname(host, port: configuration.port), serverName: "Warden"),
-            services: [AuditFlushService(recorder: prepared.api.audit)],
+            services: [ShutdownService(recorder: prepared.api.audit, store: prepared.store)],
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? configuration.port
                 announce(host: host, port: port, root: root, directory: directory)

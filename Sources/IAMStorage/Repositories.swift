@@ -91,6 +91,8 @@ public protocol IAMStore: AccountRepository, UserRepository, GroupRepository, Po
     func reset() async throws
     /// Answers a trivial query, or throws when the store cannot be reached (`/readyz`).
     func ping() async throws
+    /// Ends the store's connections (PostgreSQL); nothing may use the store afterwards.
+    func close() async
 }
 
 extension CredentialRepository {

@@ -28,6 +28,8 @@ extension SQLStorage {
         return try await target.write(conflictKey: "copy") { db in
             var copied: [CopiedTable] = []
             for (table, rows) in copy {
+                // Rows a migration seeded (the change generation) give way to the source's.
+                try db.execute(sql: "DELETE FROM \(table)")
                 for row in rows {
                     let marks = Array(repeating: "?", count: row.columns.count).joined(separator: ", ")
                     try db.execute(sql: "INSERT INTO \(table) (\(row.columns.joined(separator: ", "))) VALUES (\(marks))",
