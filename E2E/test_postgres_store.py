@@ -108,3 +108,25 @@ def test_quotas_hold_when_requests_race(warden_bin, tmp_path, engine):
         versions = iam.list_policy_versions(PolicyArn=arn)["Versions"]
         assert len(versions) == 5
         assert sum(1 for v in versions if v["IsDefaultVersion"]) == 1
+
+
+@pytest.mark.parametrize("engine", ["sqlite", "postgres"])
+def test_one_device_enabled_for_two_users_at_once_goes_to_exactly_one(warden_bin, tmp_path, engine):
+    database = fresh_schema_url() if engine == "postgres" else ""
+    with WardenServer(warden_bin, data_dir=tmp_path / "data", extra_args=["--database", database]) as running:
+        iam = running.client("iam")
+        names = [f"Holder{i}" for i in range(4)]
+        for name in names:
+            iam.create_user(UserName=name)
+        device = iam.create_virtual_mfa_device(VirtualMFADeviceName="Shared")["VirtualMFADevice"]
+        seed = device["Base32StringSeed"].decode()
+        codes = (totp(seed, -30), totp(seed))
+
+        def enable(name):
+            return error_code(lambda: running.client("iam").enable_mfa_device(
+                UserName=name, SerialNumber=device["SerialNumber"], AuthenticationCode1=codes[0], AuthenticationCode2=codes[1]))
+        with concurrent.futures.ThreadPoolExecutor(max_workers=4) as pool:
+            outcomes = list(pool.map(enable, names))
+        assert outcomes.count(None) == 1, outcomes
+        owners = [name for name in names if iam.list_mfa_devices(UserName=name)["MFADevices"]]
+        assert len(owners) == 1 and outcomes[names.index(owners[0])] is None

@@ -23,6 +23,10 @@ public protocol MFARepository: Sendable {
     func mfaDevices(userID: String) async throws -> [IAMMFADevice]
     /// Saves assignment, enable date, last used step and drift.
     func updateMFADevice(_ device: IAMMFADevice) async throws
+    /// EnableMFADevice's write, all in one transaction: the device must still be unassigned
+    /// (`conflict("mfa-device-in-use")`), the user below `limit` devices (`limitExceeded("mfa-devices-per-user")`),
+    /// and the accepted code's step newer than any used (`conflict("mfa-step-used")`).
+    func assignMFADevice(_ device: IAMMFADevice, limit: Int) async throws
     /// Accepts `step` for the device only if it is newer than the last accepted one (replay
     /// protection, atomically); returns whether it was accepted.
     func consumeMFAStep(serialNumber: String, step: Int64) async throws -> Bool

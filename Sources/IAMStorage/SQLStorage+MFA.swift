@@ -45,6 +45,22 @@ extension SQLStorage {
         }
     }
 
+    public func assignMFADevice(_ device: IAMMFADevice, limit: Int) async throws {
+        try await write { db in
+            guard let row = try SQLRow.fetchOne(db, sql: "SELECT user_id, last_used_step FROM mfa_device WHERE serial_number = ?",
+                                                arguments: [device.serialNumber]) else { throw StorageError.notFound }
+            guard (row["user_id"] as String?) == nil else { throw StorageError.conflict("mfa-device-in-use") }
+            if let used: Int64 = row["last_used_step"], let step = device.lastUsedStep, step <= used {
+                throw StorageError.conflict("mfa-step-used")
+            }
+            let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM mfa_device WHERE user_id = ?", arguments: [device.userID]) ?? 0
+            guard count < limit else { throw StorageError.limitExceeded("mfa-devices-per-user") }
+            try db.execute(sql: """
+                UPDATE mfa_device SET user_id = ?, enabled_at = ?, last_used_step = ?, drift_steps = ? WHERE serial_number = ?
+                """, arguments: [device.userID, device.enabledAt, device.lastUsedStep, device.driftSteps, device.serialNumber])
+        }
+    }
+
     public func consumeMFAStep(serialNumber: String, step: Int64) async throws -> Bool {
         try await write { db in
             try db.execute(sql: """

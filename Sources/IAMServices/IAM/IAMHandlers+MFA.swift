@@ -78,7 +78,16 @@ extension IAMHandlers {
         device.enabledAt = time
         device.lastUsedStep = step
         device.driftSteps = drift
-        try await store.updateMFADevice(device)
+        do {
+            // Checked again inside the write: a concurrent EnableMFADevice (maybe on another node) may have won.
+            try await store.assignMFADevice(device, limit: Self.mfaDevicesPerUser)
+        } catch StorageError.conflict("mfa-device-in-use") {
+            throw AWSServiceError.entityAlreadyExists("MFA Device is already in use.")
+        } catch StorageError.conflict("mfa-step-used") {
+            throw AWSServiceError("InvalidAuthenticationCode", "Authentication code for device is not valid.", status: 403)
+        } catch StorageError.limitExceeded {
+            throw AWSServiceError.limitExceeded("Cannot exceed quota for MFADevicesPerUser: \(Self.mfaDevicesPerUser)")
+        }
         return nil
     }
 
