@@ -5,16 +5,28 @@ extension SQLStorage {
         guard !events.isEmpty else { return }
         // Plain inserts of new rows: nothing read, so no serializable snapshot is needed (PostgreSQL).
         try await write(isolation: .readCommitted) { db in
-            for event in events {
+            // Multi-row inserts: one statement (one round trip on PostgreSQL) per 50 events.
+            var start = 0
+            while start < events.count {
+                let chunk = events[start..<min(events.count, start + 50)]
+                start += chunk.count
+                let row = "(" + Array(repeating: "?", count: 15).joined(separator: ", ") + ")"
+                var values: [SQLValue] = []
+                values.reserveCapacity(chunk.count * 15)
+                for event in chunk {
+                    let fields: [(any SQLBindable)?] = [
+                        event.eventID, event.accountID, event.eventTimeMillis, event.sequence, event.eventSource, event.eventName,
+                        event.userName, event.principalARN, event.accessKeyID, event.decision, event.errorCode,
+                        event.readOnly ? 1 : 0, event.resourceType, event.resourceName, event.data,
+                    ]
+                    values += fields.map { $0?.sqlValue ?? .null }
+                }
                 try db.execute(sql: """
                     INSERT INTO audit_event (event_id, account_id, event_time, seq, event_source, event_name, user_name,
                     principal_arn, access_key_id, decision, error_code, read_only, resource_type, resource_name, data)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    VALUES \(Array(repeating: row, count: chunk.count).joined(separator: ", "))
                     ON CONFLICT (event_id) DO NOTHING
-                    """, arguments: [event.eventID, event.accountID, event.eventTimeMillis, event.sequence, event.eventSource,
-                                     event.eventName, event.userName, event.principalARN, event.accessKeyID, event.decision,
-                                     event.errorCode, event.readOnly ? 1 : 0, event.resourceType, event.resourceName,
-                                     event.data])
+                    """, arguments: SQLArguments(values: values))
             }
         }
     }
