@@ -1,3 +1,4 @@
+import AWSQuery
 public import Foundation
 public import Logging
 
@@ -92,25 +93,9 @@ public struct JSONLogHandler: LogHandler {
         }
     }
 
-    /// A JSON string literal: quotes, backslashes and every control character escaped.
+    /// A JSON string literal (the one escaper the audit trail and the JSON error bodies use too).
     static func escape(_ text: String, into out: inout String) {
-        out += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            case "\u{00}"..."\u{1F}", "\u{7F}", "\u{2028}", "\u{2029}":
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        out += "\""
+        JSONString.append(text, to: &out)
     }
 
     /// `2026-01-02T03:04:05.678Z`.
