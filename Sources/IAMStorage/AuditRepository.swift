@@ -7,4 +7,7 @@ public protocol AuditRepository: Sendable {
     /// Events matching every filter, newest first, at most `query.maxResults`, and the cursor of the
     /// next page (nil when there is none).
     func auditEvents(_ query: IAMAuditQuery) async throws -> (events: [IAMAuditRecord], next: IAMAuditQuery.Cursor?)
+    /// Deletes the events older than `millis` (retention); returns how many went.
+    @discardableResult
+    func pruneAuditEvents(before millis: Int64) async throws -> Int
 }

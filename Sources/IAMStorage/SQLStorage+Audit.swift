@@ -83,4 +83,12 @@ extension SQLStorage {
         return (events, IAMAuditQuery.Cursor(eventTimeMillis: last.eventTimeMillis, sequence: last.sequence,
                                              eventID: last.eventID))
     }
+
+    @discardableResult
+    public func pruneAuditEvents(before millis: Int64) async throws -> Int {
+        try await write(isolation: .readCommitted) { db in
+            try db.execute(sql: "DELETE FROM audit_event WHERE event_time < ?", arguments: [millis])
+            return db.changesCount
+        }
+    }
 }

@@ -13,6 +13,10 @@ public final class AuditRecorder: Sendable {
     static let delay: Duration = .milliseconds(150)
     /// Past this many waiting events (the database is down), the oldest are dropped.
     static let maximumBuffered = 50_000
+    /// Events are kept 90 days, as CloudTrail's event history (LookupEvents) keeps them; older ones are
+    /// deleted at most once an hour per node, after a batch is written.
+    static let retentionMillis: Int64 = 90 * 86_400_000
+    static let pruneIntervalMillis: Int64 = 3_600_000
 
     struct State {
         var buffer: [AuditEvent] = []
@@ -20,6 +24,7 @@ public final class AuditRecorder: Sendable {
         var writing = 0
         var lastSequence: Int64 = 0
         var dropped = 0
+        var lastPruned: Int64 = 0
     }
 
     let store: any AuditRepository
@@ -81,6 +86,22 @@ public final class AuditRecorder: Sendable {
             return state.dropped
         }
         if dropped > 0 { logger.error("audit events dropped (buffer full)", metadata: ["events": "\(dropped)"]) }
+        await pruneIfDue(nowMillis: Int64((Date().timeIntervalSince1970 * 1_000).rounded(.down)))
+    }
+
+    /// Deletes events past the retention period, at most once per `pruneIntervalMillis`.
+    func pruneIfDue(nowMillis: Int64) async {
+        let due = state.withLock { state -> Bool in
+            guard nowMillis - state.lastPruned >= Self.pruneIntervalMillis else { return false }
+            state.lastPruned = nowMillis
+            return true
+        }
+        guard due else { return }
+        do {
+            try await store.pruneAuditEvents(before: nowMillis - Self.retentionMillis)
+        } catch {
+            logger.error("audit retention failed", metadata: ["error": "\(error)"])
+        }
     }
 
     /// Writes every buffered event and waits for writes in flight (at most `timeout`).
