@@ -6,6 +6,7 @@ import csv
 import datetime
 import io
 import sqlite3
+import time
 
 import pytest
 
@@ -84,6 +85,8 @@ def test_rows_reflect_passwords_mfa_keys_and_certificates(server, tmp_path):
     iam.create_login_profile(UserName="carol", Password="Carol-Passw0rd!")
     serial, seed = create_device(iam)
     enable(iam, "carol", serial, seed)
+    # Key creation times have whole seconds: a second apart, "key 1" and "key 2" cannot tie.
+    time.sleep(1.1)
     second = iam.create_access_key(UserName="carol")["AccessKey"]
     iam.update_access_key(UserName="carol", AccessKeyId=second["AccessKeyId"], Status="Inactive")
     iam.upload_signing_certificate(UserName="carol", CertificateBody=certificate(tmp_path))
