@@ -194,9 +194,9 @@ extension IAMHandlers {
 
     func untagMFADevice(_ p: QueryParameters, _ caller: Caller) async throws -> String? {
         let device = try await existingMFADevice(try serialNumber(p), caller)
-        let remove = Set(try p.tagKeys().map { $0.lowercased() })
+        let remove = try p.tagKeys()
         try await store.setMFADeviceTags(serialNumber: device.serialNumber,
-                                         tags: device.tags.filter { !remove.contains($0.key.lowercased()) })
+                                         tags: IAMHandlers.removing(remove, from: device.tags))
         return nil
     }
 

@@ -160,8 +160,8 @@ extension IAMHandlers {
 
     func untagPolicy(_ p: QueryParameters, _ caller: Caller) async throws -> String? {
         let policy = try await customerPolicy(p, caller, action: "UntagPolicy")
-        let remove = Set(try p.tagKeys().map { $0.lowercased() })
-        try await store.setPolicyTags(id: policy.id, tags: policy.tags.filter { !remove.contains($0.key.lowercased()) })
+        let remove = try p.tagKeys()
+        try await store.setPolicyTags(id: policy.id, tags: IAMHandlers.removing(remove, from: policy.tags))
         return nil
     }
 

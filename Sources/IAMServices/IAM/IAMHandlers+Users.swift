@@ -101,8 +101,8 @@ extension IAMHandlers {
 
     func untagUser(_ p: QueryParameters, _ caller: Caller) async throws -> String? {
         let user = try await existingUser(try p.name("UserName", maxLength: 64), caller)
-        let remove = Set(try p.tagKeys().map { $0.lowercased() })
-        try await store.setUserTags(id: user.id, tags: user.tags.filter { !remove.contains($0.key.lowercased()) })
+        let remove = try p.tagKeys()
+        try await store.setUserTags(id: user.id, tags: IAMHandlers.removing(remove, from: user.tags))
         return nil
     }
 
@@ -127,6 +127,12 @@ extension IAMHandlers {
         let user = try await existingUser(try p.name("UserName", maxLength: 64), caller)
         try await store.setUserPermissionsBoundary(id: user.id, policyARN: nil)
         return nil
+    }
+
+    /// The tags left after Untag*: keys match case-insensitively, as in `merge`.
+    static func removing(_ keys: [String], from tags: [IAMTag]) -> [IAMTag] {
+        let remove = Set(keys.map { $0.lowercased() })
+        return tags.filter { !remove.contains($0.key.lowercased()) }
     }
 
     /// New tags replace existing ones with the same key (case-insensitive); the quota is 50.

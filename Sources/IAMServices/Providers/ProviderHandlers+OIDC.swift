@@ -126,7 +126,7 @@ extension ProviderHandlers {
     func untagOIDCProvider(_ p: QueryParameters, _ caller: Caller) async throws -> String? {
         let remove = try requiredTagKeys(p)
         let provider = try await existingOIDCProvider(p, caller)
-        try await store.setOIDCProviderTags(providerID: provider.id, tags: provider.tags.filter { !remove.contains($0.key.lowercased()) })
+        try await store.setOIDCProviderTags(providerID: provider.id, tags: IAMHandlers.removing(remove, from: provider.tags))
         return nil
     }
 

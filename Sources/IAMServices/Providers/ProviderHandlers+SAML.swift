@@ -142,7 +142,7 @@ extension ProviderHandlers {
     func untagSAMLProvider(_ p: QueryParameters, _ caller: Caller) async throws -> String? {
         let remove = try requiredTagKeys(p)
         let provider = try await existingSAMLProvider(p, caller)
-        try await store.setSAMLProviderTags(providerID: provider.id, tags: provider.tags.filter { !remove.contains($0.key.lowercased()) })
+        try await store.setSAMLProviderTags(providerID: provider.id, tags: IAMHandlers.removing(remove, from: provider.tags))
         return nil
     }
 

@@ -68,9 +68,9 @@ struct ProviderHandlers: Sendable {
         return try p.tags()
     }
 
-    func requiredTagKeys(_ p: QueryParameters) throws -> Set<String> {
+    func requiredTagKeys(_ p: QueryParameters) throws -> [String] {
         guard let keys = try p.list("TagKeys", limit: 50) else { throw AWSServiceError.missingParameter("TagKeys") }
-        return Set(keys.map { $0.lowercased() })
+        return keys
     }
 
     func listTags(_ tags: [IAMTag], _ p: QueryParameters) throws -> String {

@@ -83,8 +83,8 @@ extension RoleHandlers {
 
     func untagInstanceProfile(_ p: QueryParameters, _ caller: Caller) async throws -> String? {
         let profile = try await existingProfile(p, caller)
-        let remove = Set(try p.tagKeys().map { $0.lowercased() })
-        try await store.setInstanceProfileTags(id: profile.id, tags: profile.tags.filter { !remove.contains($0.key.lowercased()) })
+        let remove = try p.tagKeys()
+        try await store.setInstanceProfileTags(id: profile.id, tags: IAMHandlers.removing(remove, from: profile.tags))
         return nil
     }
 

@@ -97,8 +97,8 @@ extension RoleHandlers {
 
     func untagRole(_ p: QueryParameters, _ caller: Caller) async throws -> String? {
         let role = try await existingRole(p, caller)
-        let remove = Set(try p.tagKeys().map { $0.lowercased() })
-        try await store.setRoleTags(id: role.id, tags: role.tags.filter { !remove.contains($0.key.lowercased()) })
+        let remove = try p.tagKeys()
+        try await store.setRoleTags(id: role.id, tags: IAMHandlers.removing(remove, from: role.tags))
         return nil
     }
 

@@ -125,9 +125,7 @@ struct ServerCertificateHandlers: Sendable {
     func untag(_ p: QueryParameters, _ caller: Caller) async throws -> String? {
         let certificate = try await existing(p, caller)
         guard let keys = try p.list("TagKeys", limit: 50) else { throw AWSServiceError.missingParameter("TagKeys") }
-        let remove = Set(keys.map { $0.lowercased() })
-        try await store.setServerCertificateTags(id: certificate.id,
-                                                 tags: certificate.tags.filter { !remove.contains($0.key.lowercased()) })
+        try await store.setServerCertificateTags(id: certificate.id, tags: IAMHandlers.removing(keys, from: certificate.tags))
         return nil
     }
 
